@@ -1,0 +1,88 @@
+// Copyright greenlight authors. SPDX-License-Identifier: Apache-2.0
+
+#include "greenlight/analyzer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "greenlight/error.h"
+
+namespace greenlight {
+
+struct Analyzer::Impl {
+  explicit Impl(AnalyzerOptions o) : options(std::move(o)), tokenizer(options.tokenizer) {}
+  AnalyzerOptions options;
+  Tokenizer tokenizer;
+};
+
+Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+const AnalyzerOptions& Analyzer::options() const { return impl_->options; }
+const Tokenizer& Analyzer::tokenizer() const { return impl_->tokenizer; }
+
+namespace {
+
+// The headline: a first paragraph of one short line without final punctuation, or ending in "?".
+std::optional<std::string> find_title(const Document& doc) {
+  if (doc.paragraphs().empty()) return std::nullopt;
+  const Paragraph& p = doc.paragraphs().front();
+  const std::string_view text = doc.text().substr(p.begin, p.end - p.begin);
+  if (text.find('\n') != std::string_view::npos || text.size() > 300) return std::nullopt;
+  if (p.end_sentence - p.first_sentence != 1) return std::nullopt;
+  const char last = text.back();
+  if (last == '.' && text.size() > 1 && text[text.size() - 2] != '.') return std::nullopt;
+  return std::string(text);
+}
+
+}  // namespace
+
+ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& article) const {
+  if (text.size() > impl_->options.max_article_bytes)
+    throw Error("article of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                std::to_string(impl_->options.max_article_bytes) + " bytes (AnalyzerOptions::max_article_bytes)");
+  const Document doc = impl_->tokenizer.tokenize(text);
+  ArticleReport report;
+  report.source = article.source;
+  report.title = article.title ? article.title : find_title(doc);
+  report.stats.bytes = text.size();
+  report.stats.tokens = doc.tokens().size();
+  report.stats.sentences = doc.sentences().size();
+  report.stats.paragraphs = doc.paragraphs().size();
+  return report;
+}
+
+std::vector<ArticleResult> Analyzer::analyze_batch(const std::vector<std::string_view>& texts,
+                                                   const std::vector<ArticleOptions>& articles,
+                                                   unsigned threads) const {
+  if (!articles.empty() && articles.size() != texts.size())
+    throw Error("analyze_batch: " + std::to_string(texts.size()) + " texts but " +
+                std::to_string(articles.size()) + " article options");
+  std::vector<ArticleResult> results(texts.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, texts.size())));
+  std::atomic<std::size_t> next{0};
+  const ArticleOptions no_options;
+  auto work = [&] {
+    for (std::size_t i = next++; i < texts.size(); i = next++) {
+      try {
+        results[i] = analyze(texts[i], articles.empty() ? no_options : articles[i]);
+      } catch (const std::exception& e) {
+        results[i] = std::string(e.what());
+      }
+    }
+  };
+  if (threads == 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  return results;
+}
+
+}  // namespace greenlight

@@ -1,0 +1,835 @@
+// Copyright greenlight authors. SPDX-License-Identifier: Apache-2.0
+//
+// How the tokenizer is fast: text is cut at ASCII whitespace into "regions". A region made only of
+// printable ASCII (nearly all of English news) is segmented by ICU's UAX #29 word rules written out
+// for ASCII (ascii_segment below); any other region goes to ICU's word BreakIterator over a UText,
+// with ill-formed bytes and control characters cut out first so ICU never sees them. The segments of
+// a region then go through the same deliberate merges and splits (URLs, dates, hyphens, clitics...)
+// whichever path made them. Sentences are derived from the tokens rather than from ICU's sentence
+// iterator, which costs about as much as the whole tokenizer.
+
+#include "greenlight/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+
+#include "greenlight/error.h"
+#include "utf8.h"
+
+namespace greenlight {
+
+std::string_view to_string(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kOrdinal: return "ordinal";
+    case TokenKind::kPunctuation: return "punctuation";
+    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kEmoji: return "emoji";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kEmail: return "email";
+    case TokenKind::kHashtag: return "hashtag";
+    case TokenKind::kMention: return "mention";
+    case TokenKind::kInvalid: return "invalid";
+  }
+  return "unknown";
+}
+
+std::size_t Document::sentence_of_token(std::size_t token_index) const {
+  auto it = std::upper_bound(sentences_.begin(), sentences_.end(), token_index,
+                             [](std::size_t i, const Sentence& s) { return i < s.first_token; });
+  return it == sentences_.begin() ? 0 : static_cast<std::size_t>(it - sentences_.begin()) - 1;
+}
+
+std::size_t Document::memory_bytes() const {
+  return sizeof(Document) + tokens_.capacity() * sizeof(Token) +
+         sentences_.capacity() * sizeof(Sentence) + paragraphs_.capacity() * sizeof(Paragraph) +
+         normalized_.capacity();
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// ASCII character classes.
+
+enum Cls : std::uint8_t {
+  kSpace,      // ASCII whitespace: region separator
+  kLetter,     // A-Z a-z @
+  kDigit,      // 0-9
+  kUnder,      // _  (UAX #29 ExtendNumLet)
+  kPeriod,     // .  (MidNumLet)
+  kApos,       // '  (Single_Quote, treated as MidNumLetQ)
+  kMidNum,     // , ;
+  kPunct,      // other ASCII punctuation
+  kSym,        // ASCII symbols: $ + < = > ^ ` | ~
+  kControl,    // C0 controls other than whitespace, DEL
+  kHigh,       // bytes >= 0x80
+};
+
+constexpr std::array<Cls, 256> make_classes() {
+  std::array<Cls, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    Cls k = kPunct;
+    if (c >= 0x80) k = kHigh;
+    else if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') k = kSpace;
+    else if (c < 0x20 || c == 0x7F) k = kControl;
+    // ICU's word rules add "@" to ALetter (e-mail addresses and handles stay whole).
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') k = kLetter;
+    else if (c >= '0' && c <= '9') k = kDigit;
+    else if (c == '_') k = kUnder;
+    else if (c == '.') k = kPeriod;
+    else if (c == '\'') k = kApos;
+    else if (c == ',' || c == ';') k = kMidNum;
+    else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+             c == '|' || c == '~')
+      k = kSym;
+    t[c] = k;
+  }
+  return t;
+}
+constexpr std::array<Cls, 256> kCls = make_classes();
+
+inline Cls cls(char c) { return kCls[static_cast<unsigned char>(c)]; }
+inline bool is_alnum(Cls c) { return c == kLetter || c == kDigit || c == kUnder; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline char lower(char c) { return is_upper(c) ? static_cast<char>(c + 32) : c; }
+
+// A segment of a region before it becomes a token.
+struct Seg {
+  std::uint32_t b, e;
+  TokenKind kind;
+  bool kind_fixed;     // kind decided by a rule (url, hashtag, invalid...)
+  std::uint8_t flags;  // kSpaceBefore / kNewlineBefore / kClitic
+};
+
+bool equals_lower(std::string_view s, std::string_view lower_word) {
+  if (s.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (lower(s[i]) != lower_word[i]) return false;
+  return true;
+}
+
+// Abbreviations that keep their period. "Always" ones never end a sentence by themselves: titles
+// and words that need something after them. The others end a sentence when a typical sentence
+// opener follows ("... Warner Bros. The studio ...").
+constexpr std::string_view kTitleAbbreviations[] = {
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "mt", "ft", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "fig", "cf", "ca", "feat", "ft", "rev", "hon", "messrs", "mme", "mlle",
+    "esp", "incl", "dept", "est"};
+constexpr std::string_view kEndingAbbreviations[] = {"jr", "sr", "inc", "co", "corp", "ltd", "bros",
+                                                     "etc", "al", "llc", "plc", "intl"};
+// Only before a number: "No. 1", "Vol. 3", "Ep. 12", "pp. 4".
+constexpr std::string_view kNumberAbbreviations[] = {"no", "nos", "vol", "vols", "ep", "eps",
+                                                     "pt", "p", "pp", "ch", "art", "nr"};
+
+template <std::size_t N>
+bool in_list(std::string_view word, const std::string_view (&list)[N]) {
+  for (std::string_view w : list)
+    if (equals_lower(word, w)) return true;
+  return false;
+}
+
+thread_local std::unique_ptr<icu::BreakIterator> tl_word_iterator;
+
+icu::BreakIterator* word_iterator() {
+  if (!tl_word_iterator) {
+    UErrorCode status = U_ZERO_ERROR;
+    tl_word_iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !tl_word_iterator)
+      throw Error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
+  }
+  return tl_word_iterator.get();
+}
+
+inline bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+inline bool has_letter(std::string_view s) {
+  for (char c : s)
+    if (cls(c) == kLetter || static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// Is a segment a word-like piece: starts with an ASCII letter/digit or a non-ASCII letter/digit?
+bool wordlike(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return is_alnum(cls(s[0]));
+  char32_t cp;
+  if (utf8::decode(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &cp) <= 0) return false;
+  return u_isalnum(cp) || u_hasBinaryProperty(cp, UCHAR_ALPHABETIC);
+}
+
+bool is_ordinal_suffix(std::string_view s) {
+  return equals_lower(s, "st") || equals_lower(s, "nd") || equals_lower(s, "rd") || equals_lower(s, "th");
+}
+
+// Straightens quotes and unifies dashes after NFKC case folding.
+char32_t unify_punctuation(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0xFF07:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xFF02:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    default:
+      return cp;
+  }
+}
+
+const icu::Normalizer2* nfkc_casefold() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+    return n;
+  }();
+  return instance;
+}
+
+bool is_terminal(std::string_view norm) {
+  if (norm.empty()) return false;
+  for (std::size_t i = 0; i < norm.size();) {
+    const unsigned char c = static_cast<unsigned char>(norm[i]);
+    if (c == '.' || c == '!' || c == '?') { ++i; continue; }
+    if (norm.substr(i, 3) == "\xE3\x80\x82") { i += 3; continue; }  // 。
+    return false;
+  }
+  return true;
+}
+
+bool is_closing(std::string_view norm) {
+  return norm == "\"" || norm == "'" || norm == ")" || norm == "]" || norm == "}" ||
+         norm == "\xC2\xBB" /* » */ || norm == "\xE3\x80\x8D" /* 」 */ || norm == "\xE3\x80\x8F" /* 』 */;
+}
+
+// Words that commonly open a sentence: after "Inc." or "Jr." they signal a sentence break.
+bool is_sentence_opener(std::string_view norm) {
+  static constexpr std::string_view kOpeners[] = {
+      "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that", "these",
+      "those", "there", "but", "and", "so", "in", "on", "at", "for", "as", "after", "while", "when",
+      "if", "meanwhile", "however", "his", "her", "their", "our", "my", "what", "who", "why", "how",
+      "now", "then", "still", "also", "fans", "season", "both", "no", "not", "one", "all", "since"};
+  for (std::string_view w : kOpeners)
+    if (norm == w) return true;
+  return false;
+}
+
+bool starts_lower(std::string_view text) {
+  if (text.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  if (c < 0x80) return is_lower(text[0]);
+  char32_t cp;
+  if (utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), &cp) <= 0) return false;
+  return u_islower(cp);
+}
+
+bool continues_line(std::string_view norm) {
+  static constexpr std::string_view kJoiners[] = {",", ";", "-", "(", "and", "or", "the", "a", "an",
+                                                  "of", "to", "by", "with", "for", "in", "on", "&"};
+  for (std::string_view w : kJoiners)
+    if (norm == w) return true;
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The builder does the per-call work; it owns nothing that outlives tokenize().
+
+class DocumentBuilder {
+ public:
+  DocumentBuilder(std::string_view text, const TokenizerOptions& options, Document& doc)
+      : text_(text), options_(options), doc_(doc) {}
+
+  void run();
+
+ private:
+  // Region handling.
+  void do_region(std::uint32_t b, std::uint32_t e, bool ascii_only);
+  void ascii_segment(std::uint32_t b, std::uint32_t e);
+  void icu_segment(std::uint32_t b, std::uint32_t e);
+  void segment_valid(std::uint32_t b, std::uint32_t e, bool has_high);
+  void push(std::uint32_t b, std::uint32_t e, TokenKind kind = TokenKind::kWord, bool fixed = false) {
+    segs_.push_back(Seg{b, e, kind, fixed, pending_flags_});
+    pending_flags_ = 0;
+  }
+  bool try_whole_url_or_email(std::uint32_t b, std::uint32_t e);
+  void apply_merges();
+  void split_clitics();
+  void emit_segments();
+  void classify_and_emit(const Seg& s);
+  void normalize_into(std::uint32_t b, std::uint32_t e, TokenKind kind);
+  void split_sentences();
+  bool next_is_number(std::uint32_t after) const;
+
+  std::string_view sv(std::uint32_t b, std::uint32_t e) const { return text_.substr(b, e - b); }
+
+  std::string_view text_;
+  const TokenizerOptions& options_;
+  Document& doc_;
+  std::vector<Seg> segs_;
+  std::vector<std::uint32_t> paragraph_starts_;  // token indices
+  std::uint8_t pending_flags_ = 0;
+  icu::BreakIterator* words_ = nullptr;  // lazily, one per thread
+  UText* utext_ = nullptr;
+};
+
+void DocumentBuilder::run() {
+  const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
+  doc_.tokens_.reserve(n / 5 + 16);
+  doc_.normalized_.reserve(n + 16);
+  paragraph_starts_.push_back(0);
+  std::uint32_t i = 0;
+  int newlines = 0;
+  bool space = false;
+  while (i < n) {
+    const char c = text_[i];
+    if (cls(c) == kSpace) {
+      space = true;
+      if (c == '\n' || (c == '\r' && (i + 1 >= n || text_[i + 1] != '\n')) || c == '\f' || c == '\v')
+        ++newlines;
+      ++i;
+      continue;
+    }
+    std::uint32_t j = i;
+    bool ascii_only = true;
+    while (j < n) {
+      const Cls k = cls(text_[j]);
+      if (k == kSpace) break;
+      if (k == kHigh || k == kControl) ascii_only = false;
+      ++j;
+    }
+    if (newlines >= 2 && !doc_.tokens_.empty()) paragraph_starts_.push_back(doc_.tokens_.size());
+    pending_flags_ = (space ? kSpaceBefore : 0) | (newlines > 0 ? kNewlineBefore : 0);
+    do_region(i, j, ascii_only);
+    i = j;
+    newlines = 0;
+    space = false;
+  }
+  if (utext_) utext_close(utext_);
+  split_sentences();
+}
+
+void DocumentBuilder::do_region(std::uint32_t b, std::uint32_t e, bool ascii_only) {
+  segs_.clear();
+  if (!try_whole_url_or_email(b, e)) {
+    if (ascii_only) {
+      ascii_segment(b, e);
+    } else {
+      // Cut out ill-formed bytes and control characters; segment the valid runs between them.
+      const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+      std::uint32_t run = b;
+      bool has_high = false;
+      std::uint32_t i = b;
+      while (i < e) {
+        if (s[i] < 0x80) {
+          if (cls(static_cast<char>(s[i])) == kControl) {
+            if (run < i) segment_valid(run, i, has_high);
+            push(i, i + 1, TokenKind::kInvalid, true);
+            run = i + 1;
+            has_high = false;
+          }
+          ++i;
+          continue;
+        }
+        char32_t cp;
+        const int len = utf8::decode(s + i, e - i, &cp);
+        if (len < 0 || (cp >= 0x80 && cp <= 0x9F) || cp == 0x85) {
+          if (run < i) segment_valid(run, i, has_high);
+          const std::uint32_t bad = len < 0 ? -len : len;
+          push(i, i + bad, TokenKind::kInvalid, true);
+          i += bad;
+          run = i;
+          has_high = false;
+          continue;
+        }
+        has_high = true;
+        i += len;
+      }
+      if (run < e) segment_valid(run, e, has_high);
+    }
+  }
+  apply_merges();
+  if (options_.split_clitics) split_clitics();
+  emit_segments();
+}
+
+void DocumentBuilder::segment_valid(std::uint32_t b, std::uint32_t e, bool has_high) {
+  if (has_high) icu_segment(b, e);
+  else ascii_segment(b, e);
+}
+
+// ICU's UAX #29 word rules restricted to printable ASCII (WB5-WB13b): letters, digits and "_" join;
+// "." and "'" join letters on both sides; "." "'" "," ";" join digits on both sides.
+void DocumentBuilder::ascii_segment(std::uint32_t b, std::uint32_t e) {
+  const char* t = text_.data();
+  std::uint32_t p = b;
+  while (p < e) {
+    Cls c = cls(t[p]);
+    if (!is_alnum(c)) {
+      push(p, p + 1);
+      ++p;
+      continue;
+    }
+    std::uint32_t q = p + 1;
+    Cls last = c;
+    for (;;) {
+      while (q < e && is_alnum(cls(t[q]))) last = cls(t[q++]);
+      if (q + 1 < e) {
+        const Cls m = cls(t[q]);
+        const Cls next = cls(t[q + 1]);
+        if (last == kLetter && next == kLetter && (m == kPeriod || m == kApos)) {
+          q += 2;
+          last = kLetter;
+          continue;
+        }
+        if (last == kDigit && next == kDigit && (m == kPeriod || m == kApos || m == kMidNum)) {
+          q += 2;
+          last = kDigit;
+          continue;
+        }
+      }
+      break;
+    }
+    push(p, q);
+    p = q;
+  }
+}
+
+void DocumentBuilder::icu_segment(std::uint32_t b, std::uint32_t e) {
+  if (!words_) words_ = word_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  utext_ = utext_openUTF8(utext_, text_.data() + b, e - b, &status);
+  words_->setText(utext_, status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU word segmentation failed: ") + u_errorName(status));
+  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  std::int32_t start = words_->first();
+  for (std::int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words_->next()) {
+    // Drop whitespace (NBSP, ideographic space, line separators) but remember it was there.
+    std::uint32_t sb = b + start;
+    const std::uint32_t se = b + end;
+    while (sb < se) {
+      char32_t cp;
+      const int len = utf8::decode(s + sb, se - sb, &cp);
+      if (len <= 0 || !u_isUWhiteSpace(cp)) break;
+      pending_flags_ |= kSpaceBefore;
+      if (cp == 0x2028 || cp == 0x2029) pending_flags_ |= kNewlineBefore;
+      sb += len;
+    }
+    if (sb < se) push(sb, se);
+  }
+}
+
+// Finds a URL or e-mail address filling the region (after opening and before closing punctuation).
+bool DocumentBuilder::try_whole_url_or_email(std::uint32_t b, std::uint32_t e) {
+  if (e - b < 5) return false;
+  std::string_view r = sv(b, e);
+  const bool scheme = r.find("://") != std::string_view::npos;
+  const std::size_t at = r.find('@');
+  std::size_t www = r.find("www.");
+  if (www == std::string_view::npos) www = r.find("WWW.");
+  if (!scheme && at == std::string_view::npos && www == std::string_view::npos) {
+    // Bare domain with a path: netflix.com/title/80181392
+    const std::size_t slash = r.find('/');
+    if (slash == std::string_view::npos) return false;
+    const std::size_t dot = r.rfind('.', slash);
+    if (dot == std::string_view::npos || slash - dot < 3 || slash - dot > 5) return false;
+    for (std::size_t i = dot + 1; i < slash; ++i)
+      if (!is_lower(r[i])) return false;
+  }
+  // Trim openers and closers.
+  std::uint32_t ub = b, ue = e;
+  auto opener = [](char c) { return c == '(' || c == '[' || c == '<' || c == '"' || c == '\''; };
+  auto closer = [](char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+           c == ']' || c == '>' || c == '"' || c == '\'';
+  };
+  while (ub < ue && opener(text_[ub])) ++ub;
+  while (ue > ub && closer(text_[ue - 1])) --ue;
+  if (ue - ub < 5) return false;
+  std::string_view u = sv(ub, ue);
+  TokenKind kind;
+  if (at != std::string_view::npos && !scheme) {
+    // name@domain.tld
+    const std::size_t a = u.find('@');
+    if (a == std::string_view::npos || a == 0 || u.find('@', a + 1) != std::string_view::npos) return false;
+    for (std::size_t i = 0; i < a; ++i) {
+      const char c = u[i];
+      if (!(is_alnum(cls(c)) || c == '.' || c == '%' || c == '+' || c == '-')) return false;
+    }
+    const std::size_t dot = u.rfind('.');
+    if (dot == std::string_view::npos || dot < a + 2 || u.size() - dot < 3) return false;
+    for (std::size_t i = a + 1; i < u.size(); ++i) {
+      const char c = u[i];
+      if (!(is_alnum(cls(c)) || c == '.' || c == '-')) return false;
+    }
+    kind = TokenKind::kEmail;
+  } else {
+    if (scheme) {
+      const std::size_t s = u.find("://");
+      if (s == 0) return false;
+      for (std::size_t i = 0; i < s; ++i)
+        if (cls(u[i]) != kLetter) return false;
+      if (s + 3 >= u.size()) return false;
+    } else if (www != std::string_view::npos && u.substr(0, 4) != "www." && u.substr(0, 4) != "WWW.") {
+      if (at == std::string_view::npos && u.find('/') == std::string_view::npos) return false;
+      if (u.find('.') == std::string_view::npos) return false;
+    }
+    // URLs hold printable ASCII (IRIs may hold more: accept any non-space byte).
+    kind = TokenKind::kUrl;
+  }
+  // Balance a trailing ")" that belongs to the URL: en.wikipedia.org/wiki/Foo_(TV_series)
+  if (kind == TokenKind::kUrl && ue < e && text_[ue] == ')' && u.find('(') != std::string_view::npos &&
+      std::count(u.begin(), u.end(), '(') > std::count(u.begin(), u.end(), ')'))
+    ++ue;
+  for (std::uint32_t i = b; i < ub; ++i) push(i, i + 1);
+  push(ub, ue, kind, true);
+  // Trailing punctuation: one segment per character, as ICU would give.
+  for (std::uint32_t i = ue; i < e; ++i) push(i, i + 1);
+  return true;
+}
+
+bool DocumentBuilder::next_is_number(std::uint32_t after) const {
+  std::size_t i = after;
+  while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+  return i < text_.size() && (is_digit(text_[i]) || text_[i] == '#');
+}
+
+void DocumentBuilder::apply_merges() {
+  if (segs_.size() < 2) {
+    // A lone "Mr" cannot merge; a lone word is the common case.
+    return;
+  }
+  std::vector<Seg>& s = segs_;
+  std::size_t out = 0;
+  auto adjacent = [&](std::size_t i) { return i + 1 < s.size() && s[i].e == s[i + 1].b && !s[i + 1].kind_fixed; };
+  auto is_char = [&](std::size_t i, char c) { return i < s.size() && s[i].e - s[i].b == 1 && text_[s[i].b] == c; };
+  for (std::size_t i = 0; i < s.size();) {
+    Seg cur = s[i];
+    std::size_t next = i + 1;
+    if (!cur.kind_fixed) {
+      const std::string_view w = sv(cur.b, cur.e);
+      // #hashtag: the sign must not follow a word character ("C#"). (@mentions are already whole.)
+      if (w == "#" && adjacent(i) && wordlike(sv(s[i + 1].b, s[i + 1].e)) &&
+          (out == 0 || s[out - 1].e != cur.b || !wordlike(sv(s[out - 1].b, s[out - 1].e)))) {
+        cur.e = s[i + 1].e;
+        cur.kind = TokenKind::kHashtag;
+        cur.kind_fixed = true;
+        next = i + 2;
+      } else if (all_digits(w)) {
+        // 10/26/2018, 2018/10/26, 9:30, 9:30:15, 2018-10-26
+        if (is_char(i + 1, '/') && adjacent(i) && i + 4 < s.size() + 0 && adjacent(i + 1) &&
+            all_digits(sv(s[i + 2].b, s[i + 2].e)) && adjacent(i + 2) && is_char(i + 3, '/') &&
+            adjacent(i + 3) && all_digits(sv(s[i + 4].b, s[i + 4].e)) && w.size() <= 4 &&
+            s[i + 2].e - s[i + 2].b <= 2 && s[i + 4].e - s[i + 4].b <= 4) {
+          cur.e = s[i + 4].e;
+          cur.kind = TokenKind::kNumber;
+          next = i + 5;
+        } else if (is_char(i + 1, ':') && adjacent(i) && w.size() <= 2 && i + 2 < s.size() &&
+                   adjacent(i + 1) && s[i + 2].e - s[i + 2].b == 2 && all_digits(sv(s[i + 2].b, s[i + 2].e))) {
+          cur.e = s[i + 2].e;
+          next = i + 3;
+          if (is_char(i + 3, ':') && adjacent(i + 2) && i + 4 < s.size() && adjacent(i + 3) &&
+              s[i + 4].e - s[i + 4].b == 2 && all_digits(sv(s[i + 4].b, s[i + 4].e))) {
+            cur.e = s[i + 4].e;
+            next = i + 5;
+          }
+        } else if (w.size() == 4 && is_char(i + 1, '-') && adjacent(i) && i + 4 < s.size() &&
+                   adjacent(i + 1) && s[i + 2].e - s[i + 2].b == 2 && all_digits(sv(s[i + 2].b, s[i + 2].e)) &&
+                   adjacent(i + 2) && is_char(i + 3, '-') && adjacent(i + 3) &&
+                   s[i + 4].e - s[i + 4].b == 2 && all_digits(sv(s[i + 4].b, s[i + 4].e))) {
+          cur.e = s[i + 4].e;
+          next = i + 5;
+        }
+      }
+      if (next == i + 1 && wordlike(w)) {
+        // Hyphenated words: stop-motion, 13-episode, half-hour, X-Men (some part has a letter).
+        std::size_t j = i;
+        bool letter = has_letter(w);
+        while (is_char(j + 1, '-') && adjacent(j) && adjacent(j + 1) && wordlike(sv(s[j + 2].b, s[j + 2].e))) {
+          letter = letter || has_letter(sv(s[j + 2].b, s[j + 2].e));
+          j += 2;
+        }
+        if (j > i && letter) {
+          cur.e = s[j].e;
+          next = j + 1;
+        } else if (is_char(i + 1, '.') && adjacent(i)) {
+          // Abbreviations keep their period: Mr. U.S. Oct. J. (initial), No. 5
+          const bool initial = w.size() == 1 && is_upper(w[0]);
+          const bool dotted = w.size() >= 3 && w[1] == '.' && cls(w[0]) == kLetter;  // U.S, e.g, a.m
+          if (initial || dotted || in_list(w, kTitleAbbreviations) || in_list(w, kEndingAbbreviations) ||
+              (in_list(w, kNumberAbbreviations) && next_is_number(s[i + 1].e))) {
+            cur.e = s[i + 1].e;
+            next = i + 2;
+          }
+        }
+      }
+    }
+    s[out++] = cur;
+    i = next;
+  }
+  s.resize(out);
+}
+
+// doesn't -> does n't; Netflix's -> Netflix 's; they're -> they 're (ASCII or U+2019 apostrophes).
+void DocumentBuilder::split_clitics() {
+  for (std::size_t i = 0; i < segs_.size(); ++i) {
+    Seg& seg = segs_[i];
+    if (seg.kind_fixed || seg.e - seg.b < 3) continue;
+    const std::string_view w = sv(seg.b, seg.e);
+    // Find the last apostrophe (' or U+2019).
+    std::size_t apos = std::string_view::npos;
+    std::size_t apos_len = 0;
+    for (std::size_t k = w.size(); k-- > 1;) {
+      if (w[k] == '\'') { apos = k; apos_len = 1; break; }
+      if (k + 2 < w.size() + 0 && static_cast<unsigned char>(w[k]) == 0xE2 && static_cast<unsigned char>(w[k + 1]) == 0x80 &&
+          static_cast<unsigned char>(w[k + 2]) == 0x99) { apos = k; apos_len = 3; break; }
+    }
+    if (apos == std::string_view::npos || apos == 0) continue;
+    const std::string_view tail = w.substr(apos + apos_len);
+    std::size_t cut = std::string_view::npos;
+    if (equals_lower(tail, "t") && apos >= 2 && lower(w[apos - 1]) == 'n') {
+      cut = apos - 1;  // n't
+    } else if (equals_lower(tail, "s") || equals_lower(tail, "re") || equals_lower(tail, "ve") ||
+               equals_lower(tail, "ll") || equals_lower(tail, "d") || equals_lower(tail, "m")) {
+      cut = apos;
+    }
+    if (cut == std::string_view::npos || cut == 0) continue;
+    Seg rest = seg;
+    rest.b = seg.b + static_cast<std::uint32_t>(cut);
+    rest.flags = kClitic;
+    seg.e = rest.b;
+    segs_.insert(segs_.begin() + i + 1, rest);
+    ++i;
+  }
+}
+
+void DocumentBuilder::emit_segments() {
+  for (const Seg& s : segs_) classify_and_emit(s);
+}
+
+void DocumentBuilder::classify_and_emit(const Seg& s) {
+  Token t;
+  t.begin = s.b;
+  t.end = s.e;
+  t.flags = s.flags;
+  const std::string_view w = sv(s.b, s.e);
+  const unsigned char c0 = static_cast<unsigned char>(w[0]);
+  if (s.kind_fixed) {
+    t.kind = s.kind;
+  } else if (s.flags & kClitic) {
+    t.kind = TokenKind::kWord;  // 's n't 're: words that begin with an apostrophe
+  } else if (c0 < 0x80) {
+    switch (cls(w[0])) {
+      case kLetter:
+        if (w[0] == '@') {
+          t.kind = w.size() > 1 && has_letter(w.substr(1)) && w.find('@', 1) == std::string_view::npos
+                       ? TokenKind::kMention
+                       : TokenKind::kPunctuation;
+          break;
+        }
+        [[fallthrough]];
+      case kUnder:
+        t.kind = TokenKind::kWord;
+        break;
+      case kDigit: {
+        std::size_t k = 0;
+        while (k < w.size() && (is_digit(w[k]) || w[k] == ',' || w[k] == '.' || w[k] == '/' ||
+                                w[k] == ':' || w[k] == '-' || w[k] == '\'' || w[k] == ';'))
+          ++k;
+        if (k == w.size()) t.kind = TokenKind::kNumber;
+        else if (is_ordinal_suffix(w.substr(k)) && all_digits(w.substr(0, k))) t.kind = TokenKind::kOrdinal;
+        else t.kind = TokenKind::kWord;
+        break;
+      }
+      case kSym: t.kind = TokenKind::kSymbol; break;
+      case kControl: t.kind = TokenKind::kInvalid; break;
+      default: t.kind = TokenKind::kPunctuation; break;
+    }
+  } else {
+    char32_t cp;
+    utf8::decode(reinterpret_cast<const unsigned char*>(w.data()), w.size(), &cp);
+    if (u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(cp, UCHAR_REGIONAL_INDICATOR)) {
+      t.kind = TokenKind::kEmoji;
+    } else {
+      const std::int8_t type = u_charType(cp);
+      switch (type) {
+        case U_DECIMAL_DIGIT_NUMBER:
+          t.kind = TokenKind::kNumber;
+          break;
+        case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+        case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+        case U_FINAL_PUNCTUATION:
+          t.kind = TokenKind::kPunctuation;
+          break;
+        case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+        case U_FORMAT_CHAR: case U_PRIVATE_USE_CHAR: case U_UNASSIGNED:
+          t.kind = TokenKind::kSymbol;
+          break;
+        case U_CONTROL_CHAR:
+          t.kind = TokenKind::kInvalid;
+          break;
+        default:
+          t.kind = TokenKind::kWord;
+          break;
+      }
+    }
+  }
+  // Shape.
+  if (c0 < 0x80) {
+    if (is_upper(w[0])) t.flags |= kCapitalized;
+  } else if (t.kind == TokenKind::kWord) {
+    char32_t cp;
+    utf8::decode(reinterpret_cast<const unsigned char*>(w.data()), w.size(), &cp);
+    if (u_isupper(cp) || u_istitle(cp)) t.flags |= kCapitalized;
+  }
+  if (t.kind == TokenKind::kWord && (t.flags & kCapitalized)) {
+    int letters = 0;
+    bool any_lower = false;
+    for (char c : w) {
+      if (is_upper(c)) ++letters;
+      else if (is_lower(c)) any_lower = true;
+    }
+    if (letters >= 2 && !any_lower) t.flags |= kAllCaps;
+  }
+  t.norm_begin = static_cast<std::uint32_t>(doc_.normalized_.size());
+  normalize_into(s.b, s.e, t.kind);
+  t.norm_end = static_cast<std::uint32_t>(doc_.normalized_.size());
+  doc_.tokens_.push_back(t);
+}
+
+void DocumentBuilder::normalize_into(std::uint32_t b, std::uint32_t e, TokenKind kind) {
+  std::string& out = doc_.normalized_;
+  if (kind == TokenKind::kInvalid) {
+    out.append("\xEF\xBF\xBD");
+    return;
+  }
+  bool ascii = true;
+  for (std::uint32_t i = b; i < e; ++i) {
+    if (static_cast<unsigned char>(text_[i]) >= 0x80) { ascii = false; break; }
+  }
+  if (ascii) {
+    const std::size_t at = out.size();
+    out.append(text_.data() + b, e - b);
+    for (std::size_t i = at; i < out.size(); ++i) out[i] = lower(out[i]);
+    return;
+  }
+  // Common single characters without a trip through ICU.
+  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  char32_t cp;
+  const int len = utf8::decode(s + b, e - b, &cp);
+  if (len > 0 && static_cast<std::uint32_t>(len) == e - b && unify_punctuation(cp) != cp) {
+    out.push_back(static_cast<char>(unify_punctuation(cp)));
+    return;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text_.data() + b, e - b));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString folded = nfkc_casefold()->normalize(u, status);
+  if (U_FAILURE(status)) folded = u;
+  for (std::int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    utf8::append(out, unify_punctuation(static_cast<char32_t>(c)));
+    i += U16_LENGTH(c);
+  }
+}
+
+void DocumentBuilder::split_sentences() {
+  auto& tokens = doc_.tokens_;
+  auto& sentences = doc_.sentences_;
+  auto& paragraphs = doc_.paragraphs_;
+  const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
+  if (n == 0) return;
+  paragraph_starts_.push_back(n);
+  sentences.reserve(n / 12 + 4);
+  for (std::size_t p = 0; p + 1 < paragraph_starts_.size(); ++p) {
+    const std::uint32_t pb = paragraph_starts_[p], pe = paragraph_starts_[p + 1];
+    if (pb >= pe) continue;
+    Paragraph para;
+    para.begin = tokens[pb].begin;
+    para.end = tokens[pe - 1].end;
+    para.first_sentence = static_cast<std::uint32_t>(sentences.size());
+    std::uint32_t start = pb;
+    auto close = [&](std::uint32_t end_token) {
+      if (end_token <= start) return;
+      Sentence s;
+      s.first_token = start;
+      s.end_token = end_token;
+      s.begin = tokens[start].begin;
+      s.end = tokens[end_token - 1].end;
+      tokens[start].flags |= kSentenceInitial;
+      sentences.push_back(s);
+      start = end_token;
+    };
+    for (std::uint32_t i = pb; i < pe; ++i) {
+      const Token& t = tokens[i];
+      const std::string_view norm = doc_.normalized(t);
+      // A line without final punctuation followed by a line that does not continue it: a headline.
+      if (i > start && (t.flags & kNewlineBefore)) {
+        const std::string_view prev = doc_.normalized(tokens[i - 1]);
+        if (!starts_lower(doc_.text_of(t)) && !continues_line(prev)) {
+          close(i);
+        }
+      }
+      bool ends = is_terminal(norm);
+      if (!ends && t.kind == TokenKind::kWord && norm.size() > 1 && norm.back() == '.' &&
+          i + 1 < pe && is_sentence_opener(doc_.normalized(tokens[i + 1])) &&
+          (tokens[i + 1].flags & kCapitalized)) {
+        // "... Warner Bros. The studio said" : an abbreviation that also ends a sentence.
+        const std::string_view w = doc_.text_of(t);
+        const std::string_view stem = w.substr(0, w.size() - 1);
+        ends = in_list(stem, kEndingAbbreviations) || (stem.size() >= 3 && stem[1] == '.');
+      }
+      if (!ends) continue;
+      std::uint32_t j = i + 1;
+      while (j < pe && (is_terminal(doc_.normalized(tokens[j])) ||
+                        (!(tokens[j].flags & kSpaceBefore) && is_closing(doc_.normalized(tokens[j])))))
+        ++j;
+      if (j >= pe) break;
+      const Token& next = tokens[j];
+      const std::string_view next_norm = doc_.normalized(next);
+      if (starts_lower(doc_.text_of(next))) { i = j - 1; continue; }
+      if (next_norm == "," || next_norm == ";" || next_norm == ":" || next_norm == ")") { i = j - 1; continue; }
+      close(j);
+      i = j - 1;
+    }
+    close(pe);
+    para.end_sentence = static_cast<std::uint32_t>(sentences.size());
+    paragraphs.push_back(para);
+  }
+}
+
+Tokenizer::Tokenizer(TokenizerOptions options) : options_(options) {
+  nfkc_casefold();  // fail at construction, not at first use, if ICU data is missing
+  word_iterator();
+}
+
+Document Tokenizer::tokenize(std::string_view text) const {
+  if (text.size() > kMaxTextBytes)
+    throw Error("text of " + std::to_string(text.size()) + " bytes is larger than the tokenizer's limit of " +
+                std::to_string(kMaxTextBytes) + " bytes");
+  Document doc;
+  doc.text_ = text;
+  DocumentBuilder(text, options_, doc).run();
+  return doc;
+}
+
+}  // namespace greenlight
