@@ -18,6 +18,9 @@
 
 #include <algorithm>
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <memory>
 
@@ -96,6 +99,43 @@ constexpr std::array<Cls, 256> make_classes() {
   return t;
 }
 constexpr std::array<Cls, 256> kCls = make_classes();
+
+// Index of the first byte at or after p that is not [A-Za-z0-9_] (or n). Words are short and their
+// ends unpredictable: comparing 16 bytes at once trades a mispredicted branch per word for a few
+// vector instructions.
+inline std::uint32_t skip_alnum(const char* t, std::uint32_t p, std::uint32_t n) {
+#if defined(__SSE2__)
+  while (p + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + p));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    // Signed compares: bytes >= 0x80 are negative and so never in range.
+    const __m128i is_letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                            _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    const __m128i is_digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const __m128i is_under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+    const unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_letter, is_digit), is_under)));
+    if (mask != 0xFFFF) return p + static_cast<std::uint32_t>(__builtin_ctz(~mask));
+    p += 16;
+  }
+#endif
+  while (p < n && kCls[static_cast<unsigned char>(t[p])] >= kLetter &&
+         kCls[static_cast<unsigned char>(t[p])] <= kUnder && t[p] != '@')
+    ++p;
+  return p;
+}
+
+// Bytes that send a region down the general path: anything a merge or split rule looks at.
+constexpr std::array<std::uint8_t, 256> make_slow_bytes() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c >= 0x80 || c < 0x20 || c == 0x7F || c == '\'' || c == '-' || c == '/' || c == ':' ||
+           c == '#' || c == '@' || c == '.';
+  }
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kSlowByte = make_slow_bytes();
 
 inline Cls cls(char c) { return kCls[static_cast<unsigned char>(c)]; }
 inline bool is_alnum(Cls c) { return c == kLetter || c == kDigit || c == kUnder; }
@@ -264,6 +304,10 @@ class DocumentBuilder {
  private:
   // Region handling.
   void do_region(std::uint32_t b, std::uint32_t e, bool ascii_only);
+  bool fast_path_applies(std::uint32_t b, std::uint32_t e) const;
+  static constexpr std::uint32_t kSlowRegion = 0xFFFFFFFFu;
+  std::uint32_t fast_region(std::uint32_t b);
+  inline void emit_fast(std::uint32_t b, std::uint32_t e);
   void ascii_segment(std::uint32_t b, std::uint32_t e);
   void icu_segment(std::uint32_t b, std::uint32_t e);
   void segment_valid(std::uint32_t b, std::uint32_t e, bool has_high);
@@ -294,7 +338,7 @@ class DocumentBuilder {
 
 void DocumentBuilder::run() {
   const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
-  doc_.tokens_.reserve(n / 5 + 16);
+  doc_.tokens_.reserve(n / 4 + 16);
   doc_.normalized_.reserve(n + 16);
   paragraph_starts_.push_back(0);
   std::uint32_t i = 0;
@@ -309,23 +353,139 @@ void DocumentBuilder::run() {
       ++i;
       continue;
     }
-    std::uint32_t j = i;
-    bool ascii_only = true;
-    while (j < n) {
-      const Cls k = cls(text_[j]);
-      if (k == kSpace) break;
-      if (k == kHigh || k == kControl) ascii_only = false;
-      ++j;
-    }
     if (newlines >= 2 && !doc_.tokens_.empty()) paragraph_starts_.push_back(doc_.tokens_.size());
-    pending_flags_ = (space ? kSpaceBefore : 0) | (newlines > 0 ? kNewlineBefore : 0);
-    do_region(i, j, ascii_only);
+    const std::uint8_t region_flags = (space ? kSpaceBefore : 0) | (newlines > 0 ? kNewlineBefore : 0);
+    pending_flags_ = region_flags;
+    // Optimistic fast path: emit while scanning; on the first byte a rule cares about, roll back
+    // what this region emitted and take the general path.
+    const std::size_t token_mark = doc_.tokens_.size(), norm_mark = doc_.normalized_.size();
+    std::uint32_t j = fast_region(i);
+    if (j == kSlowRegion) {
+      doc_.tokens_.resize(token_mark);
+      doc_.normalized_.resize(norm_mark);
+      pending_flags_ = region_flags;
+      bool ascii_only = true;
+      for (j = i; j < n; ++j) {
+        const Cls k = cls(text_[j]);
+        if (k == kSpace) break;
+        if (k == kHigh || k == kControl) ascii_only = false;
+      }
+      do_region(i, j, ascii_only);
+    }
     i = j;
     newlines = 0;
     space = false;
   }
   if (utext_) utext_close(utext_);
   split_sentences();
+}
+
+// A region of printable ASCII whose only special byte is a final period: is that period plain
+// punctuation (not an abbreviation's)?
+bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const {
+  std::uint32_t k = e - 1;
+  while (k > b && is_alnum(cls(text_[k - 1]))) --k;
+  const std::string_view word = sv(k, e - 1);
+  if (word.empty()) return true;
+  if (word.size() > 6) return true;
+  if (word.size() == 1 && is_upper(word[0])) return false;
+  return !in_list(word, kTitleAbbreviations) && !in_list(word, kEndingAbbreviations) &&
+         !in_list(word, kNumberAbbreviations);
+}
+
+__attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint32_t b, std::uint32_t e) {
+  Token tok;
+  tok.begin = b;
+  tok.end = e;
+  tok.flags = pending_flags_;
+  pending_flags_ = 0;
+  std::string& norm = doc_.normalized_;
+  tok.norm_begin = static_cast<std::uint32_t>(norm.size());
+  const char* t = text_.data();
+  const Cls first = cls(t[b]);
+  if (first == kLetter || first == kUnder) {
+    tok.kind = TokenKind::kWord;
+    int upper = 0;
+    bool any_lower = false;
+    norm.append(t + b, e - b);
+    for (char* c = norm.data() + tok.norm_begin; c != norm.data() + norm.size(); ++c) {
+      if (is_upper(*c)) {
+        ++upper;
+        *c = static_cast<char>(*c + 32);
+      } else {
+        any_lower |= is_lower(*c);
+      }
+    }
+    if (is_upper(t[b])) tok.flags |= kCapitalized;
+    if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
+  } else if (first == kDigit) {
+    std::uint32_t k = b;
+    while (k < e && (is_digit(t[k]) || cls(t[k]) == kMidNum)) ++k;
+    if (k == e) tok.kind = TokenKind::kNumber;
+    else if (is_ordinal_suffix(sv(k, e)) && all_digits(sv(b, k))) tok.kind = TokenKind::kOrdinal;
+    else tok.kind = TokenKind::kWord;
+    norm.append(t + b, e - b);
+    for (char* c = norm.data() + tok.norm_begin; c != norm.data() + norm.size(); ++c) *c = lower(*c);
+  } else {
+    tok.kind = first == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
+    norm.push_back(t[b]);
+  }
+  tok.norm_end = static_cast<std::uint32_t>(norm.size());
+  doc_.tokens_.push_back(tok);
+}
+
+// The common case, without the segment list: a region of printable ASCII whose only byte that a
+// rule looks at is a final period that is not an abbreviation's. Emits runs of letters and digits
+// ("1,500" joins, as in ascii_segment) and single punctuation characters straight into the document.
+// Returns the region's end, or kSlowRegion when the region needs the general path.
+std::uint32_t DocumentBuilder::fast_region(std::uint32_t b) {
+  const char* t = text_.data();
+  const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
+  std::uint32_t p = b;
+  while (p < n) {
+    const unsigned char c = static_cast<unsigned char>(t[p]);
+    const Cls k = kCls[c];
+    if (k == kSpace) break;
+    if (kSlowByte[c]) {
+      // Most of these bytes are plain punctuation where they stand; a rule applies only next to
+      // particular neighbours.
+      const char prev = p > b ? t[p - 1] : ' ';
+      const char next = p + 1 < n ? t[p + 1] : ' ';
+      bool plain = false;
+      switch (c) {
+        case '.': plain = cls(next) == kSpace && fast_path_applies(b, p + 1); break;
+        case '/': plain = !is_digit(prev) && p > b && t[b] != 'w' && t[b] != 'W'; break;  // 10/26, www.x/y
+        case '-': plain = !is_alnum(cls(prev)) || !is_alnum(cls(next)); break;  // stop-motion
+        case '\'': plain = !is_alnum(cls(prev)) || !is_alnum(cls(next)); break;  // doesn't, O'Brien
+        case ':': plain = !(is_digit(prev) && is_digit(next)) && next != '/'; break;  // 9:30, https://
+        case '#': plain = !is_alnum(cls(next)) && static_cast<unsigned char>(next) < 0x80; break;
+        default: break;
+      }
+      if (plain) {
+        emit_fast(p, p + 1);
+        ++p;
+        continue;
+      }
+      return kSlowRegion;
+    }
+    if (!is_alnum(k)) {
+      emit_fast(p, p + 1);
+      ++p;
+      continue;
+    }
+    std::uint32_t q = p + 1;
+    for (;;) {
+      q = skip_alnum(t, q, n);
+      if (q + 1 < n && cls(t[q]) == kMidNum && is_digit(t[q - 1]) && is_digit(t[q + 1])) {
+        q += 2;
+        continue;
+      }
+      break;
+    }
+    emit_fast(p, q);
+    p = q;
+  }
+  return p;
 }
 
 void DocumentBuilder::do_region(std::uint32_t b, std::uint32_t e, bool ascii_only) {
@@ -781,7 +941,6 @@ void DocumentBuilder::split_sentences() {
     };
     for (std::uint32_t i = pb; i < pe; ++i) {
       const Token& t = tokens[i];
-      const std::string_view norm = doc_.normalized(t);
       // A line without final punctuation followed by a line that does not continue it: a headline.
       if (i > start && (t.flags & kNewlineBefore)) {
         const std::string_view prev = doc_.normalized(tokens[i - 1]);
@@ -789,8 +948,10 @@ void DocumentBuilder::split_sentences() {
           close(i);
         }
       }
-      bool ends = is_terminal(norm);
-      if (!ends && t.kind == TokenKind::kWord && norm.size() > 1 && norm.back() == '.' &&
+      const char last = text_[t.end - 1];
+      bool ends = (t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol) &&
+                  is_terminal(doc_.normalized(t));
+      if (!ends && last == '.' && t.kind == TokenKind::kWord && t.end - t.begin > 1 &&
           i + 1 < pe && is_sentence_opener(doc_.normalized(tokens[i + 1])) &&
           (tokens[i + 1].flags & kCapitalized)) {
         // "... Warner Bros. The studio said" : an abbreviation that also ends a sentence.
