@@ -13,6 +13,7 @@ namespace greenlight::cli {
 // Each returns the process exit status: 0 success, 1 failure of the work, 2 usage error.
 int tokenize_main(const std::vector<std::string>& args);
 int analyze_main(const std::vector<std::string>& args);
+int batch_main(const std::vector<std::string>& args);
 
 // Reads a whole file, or stdin for "-". Throws greenlight::Error naming the file on failure.
 std::string read_input(const std::string& path);

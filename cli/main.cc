@@ -35,6 +35,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  analyze FILE...|-      analyze articles (--format json|text)\n"
+    "  batch INPUT --out F    analyze a folder or JSONL file, one output line per input\n"
     "  tokenize FILE|-        print paragraphs, sentences and tokens with byte offsets\n"
     "\n"
     "Run 'greenlight <command> --help' for a command's options.\n";
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "tokenize") return tokenize_main(args);
     if (command == "analyze") return analyze_main(args);
+    if (command == "batch") return batch_main(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return 0;
