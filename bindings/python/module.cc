@@ -1,0 +1,286 @@
+// Copyright greenlight authors. SPDX-License-Identifier: Apache-2.0
+//
+// _greenlight: the pybind11 extension behind the `greenlight` Python package. Thin: it converts
+// arguments while holding the GIL, then releases the GIL for all C++ work, so Python threads
+// scale. Offsets are given both as UTF-8 byte offsets (begin/end, as in C++ and JSON) and as
+// Python str indices (start/stop).
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "greenlight/analyzer.h"
+#include "greenlight/calendar.h"
+#include "greenlight/error.h"
+#include "greenlight/report.h"
+#include "greenlight/tokenizer.h"
+#include "utf8.h"
+
+namespace py = pybind11;
+using namespace greenlight;
+
+namespace {
+
+// A Python str as UTF-8. Lone surrogates (which a str may hold) are kept as their 3-byte encoding
+// rather than rejected: the tokenizer reports them as invalid tokens and offsets stay exact.
+std::string to_utf8(const py::handle& text) {
+  if (!PyUnicode_Check(text.ptr())) throw py::type_error("expected a str");
+  py::object bytes = py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(text.ptr(), "utf-8", "surrogatepass"));
+  if (!bytes) throw py::error_already_set();
+  return std::string(PyBytes_AS_STRING(bytes.ptr()), PyBytes_GET_SIZE(bytes.ptr()));
+}
+
+// Maps UTF-8 byte offsets of a text to Python str (code point) indices.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text) : offsets_(text.size() + 1, 0) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t i = 0, cp = 0;
+    while (i < text.size()) {
+      char32_t c;
+      int len = s[i] < 0x80 ? 1 : utf8::decode(s + i, text.size() - i, &c);
+      if (len < 0 && s[i] == 0xED && i + 2 < text.size() && s[i + 1] >= 0xA0 && s[i + 1] <= 0xBF &&
+          s[i + 2] >= 0x80 && s[i + 2] <= 0xBF)
+        len = 3;  // an encoded surrogate: one Python character
+      const std::size_t n = len > 0 ? len : -len;
+      for (std::size_t k = 0; k < n; ++k) offsets_[i + k] = cp;
+      i += n;
+      ++cp;
+    }
+    offsets_[text.size()] = cp;
+  }
+  std::size_t operator()(std::uint32_t byte) const { return offsets_[std::min<std::size_t>(byte, offsets_.size() - 1)]; }
+
+ private:
+  std::vector<std::size_t> offsets_;
+};
+
+struct PyToken {
+  std::string text, normalized, kind;
+  std::uint32_t begin, end;
+  std::size_t start, stop;
+  bool capitalized, all_caps, sentence_initial, clitic;
+};
+
+struct PySpan {
+  std::uint32_t begin, end;
+  std::size_t start, stop;
+  std::size_t first_token, end_token;  // token index range (sentences) or sentence range (paragraphs)
+  std::string text;
+};
+
+struct PyDocument {
+  std::vector<PyToken> tokens;
+  std::vector<PySpan> sentences, paragraphs;
+};
+
+std::optional<CivilDate> parse_date_arg(const std::optional<std::string>& date) {
+  if (!date) return std::nullopt;
+  return CivilDate::parse(*date);  // throws greenlight::Error naming the bad value
+}
+
+PyDocument tokenize(const Tokenizer& tokenizer, const std::string& text) {
+  const Document doc = tokenizer.tokenize(text);
+  const CodePointIndex cp(text);
+  PyDocument out;
+  out.tokens.reserve(doc.tokens().size());
+  for (const Token& t : doc.tokens()) {
+    out.tokens.push_back(PyToken{utf8::sanitize(doc.text_of(t)), std::string(doc.normalized(t)),
+                                 std::string(to_string(t.kind)), t.begin, t.end, cp(t.begin), cp(t.end),
+                                 t.has(kCapitalized), t.has(kAllCaps), t.has(kSentenceInitial), t.has(kClitic)});
+  }
+  for (const Sentence& s : doc.sentences())
+    out.sentences.push_back(PySpan{s.begin, s.end, cp(s.begin), cp(s.end), s.first_token, s.end_token,
+                                   utf8::sanitize(doc.text_of(s))});
+  for (const Paragraph& p : doc.paragraphs())
+    out.paragraphs.push_back(PySpan{p.begin, p.end, cp(p.begin), cp(p.end), p.first_sentence, p.end_sentence,
+                                    utf8::sanitize(doc.text().substr(p.begin, p.end - p.begin))});
+  return out;
+}
+
+py::object json_loads(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
+
+}  // namespace
+
+PYBIND11_MODULE(_greenlight, m) {
+  m.doc() = "greenlight: shows, studios, people, dates, sentiment and renewal odds from entertainment news";
+
+  static py::exception<Error> error(m, "Error", PyExc_ValueError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const Error& e) {
+      error(e.what());
+    }
+  });
+
+  py::class_<PyToken>(m, "Token", "A token: its text, normalized form, kind and offsets.")
+      .def_readonly("text", &PyToken::text)
+      .def_readonly("normalized", &PyToken::normalized, "NFKC + case fold, quotes and dashes unified")
+      .def_readonly("kind", &PyToken::kind, "word, number, ordinal, punctuation, symbol, emoji, url, email, hashtag, mention or invalid")
+      .def_readonly("begin", &PyToken::begin, "UTF-8 byte offset of the first byte")
+      .def_readonly("end", &PyToken::end, "UTF-8 byte offset past the last byte")
+      .def_readonly("start", &PyToken::start, "str index of the first character")
+      .def_readonly("stop", &PyToken::stop, "str index past the last character")
+      .def_readonly("capitalized", &PyToken::capitalized)
+      .def_readonly("all_caps", &PyToken::all_caps)
+      .def_readonly("sentence_initial", &PyToken::sentence_initial)
+      .def_readonly("clitic", &PyToken::clitic, "split-off 's, n't, 're, 've, 'll, 'd, 'm")
+      .def("__repr__", [](const PyToken& t) { return "Token(" + t.kind + ", '" + t.text + "', " + std::to_string(t.start) + ")"; });
+
+  py::class_<PySpan>(m, "Span", "A sentence or paragraph: offsets, text and the range of its parts.")
+      .def_readonly("begin", &PySpan::begin)
+      .def_readonly("end", &PySpan::end)
+      .def_readonly("start", &PySpan::start)
+      .def_readonly("stop", &PySpan::stop)
+      .def_readonly("first", &PySpan::first_token, "index of the first token (sentence) or sentence (paragraph)")
+      .def_readonly("last", &PySpan::end_token, "index past the last token (sentence) or sentence (paragraph)")
+      .def_readonly("text", &PySpan::text)
+      .def("__repr__", [](const PySpan& s) { return "Span(" + std::to_string(s.start) + ", " + std::to_string(s.stop) + ")"; });
+
+  py::class_<PyDocument>(m, "Document", "Paragraphs, sentences and tokens of a text.")
+      .def_readonly("tokens", &PyDocument::tokens)
+      .def_readonly("sentences", &PyDocument::sentences)
+      .def_readonly("paragraphs", &PyDocument::paragraphs);
+
+  m.def(
+      "tokenize",
+      [](const py::str& py_text, bool split_clitics) {
+        const std::string text = to_utf8(py_text);
+        py::gil_scoped_release release;
+        static const Tokenizer with_split(TokenizerOptions{true});
+        static const Tokenizer without_split(TokenizerOptions{false});
+        return tokenize(split_clitics ? with_split : without_split, text);
+      },
+      py::arg("text"), py::arg("split_clitics") = true,
+      "Tokenizes text into a Document of paragraphs, sentences and tokens (offsets in bytes and in str indices).");
+
+  // Report value types: read-only attributes named as in the JSON schema.
+  py::class_<ShowMention>(m, "ShowMention")
+      .def_readonly("title", &ShowMention::title)
+      .def_readonly("begin", &ShowMention::begin)
+      .def_readonly("end", &ShowMention::end);
+  py::class_<Evidence>(m, "Evidence")
+      .def_readonly("begin", &Evidence::begin)
+      .def_readonly("end", &Evidence::end)
+      .def_readonly("text", &Evidence::text)
+      .def_readonly("weight", &Evidence::weight);
+  py::class_<RenewalReport>(m, "RenewalReport")
+      .def_readonly("status", &RenewalReport::status, "renewed, cancelled, ended or unconfirmed")
+      .def_readonly("likelihood", &RenewalReport::likelihood, "calibrated probability of another season")
+      .def_readonly("outlook", &RenewalReport::outlook, "likely, unlikely or unclear (unconfirmed only)")
+      .def_readonly("evidence", &RenewalReport::evidence);
+  py::class_<SentenceScore>(m, "SentenceScore")
+      .def_readonly("begin", &SentenceScore::begin)
+      .def_readonly("end", &SentenceScore::end)
+      .def_readonly("score", &SentenceScore::score);
+  py::class_<SentimentReport>(m, "SentimentReport")
+      .def_readonly("label", &SentimentReport::label)
+      .def_readonly("score", &SentimentReport::score)
+      .def_readonly("sentences", &SentimentReport::sentences);
+  py::class_<EntityReport>(m, "EntityReport")
+      .def_readonly("text", &EntityReport::text)
+      .def_readonly("begin", &EntityReport::begin)
+      .def_readonly("end", &EntityReport::end)
+      .def_readonly("type", &EntityReport::type)
+      .def_readonly("canonical", &EntityReport::canonical)
+      .def_readonly("role", &EntityReport::role)
+      .def("__repr__", [](const EntityReport& e) { return "EntityReport(" + e.type + ", '" + e.canonical + "')"; });
+  py::class_<DateReport>(m, "DateReport")
+      .def_readonly("text", &DateReport::text)
+      .def_readonly("begin", &DateReport::begin)
+      .def_readonly("end", &DateReport::end)
+      .def_readonly("value", &DateReport::value)
+      .def_readonly("mod", &DateReport::mod)
+      .def_readonly("granularity", &DateReport::granularity)
+      .def_readonly("begin_date", &DateReport::begin_date)
+      .def_readonly("end_date", &DateReport::end_date)
+      .def_readonly("role", &DateReport::role)
+      .def("__repr__", [](const DateReport& d) { return "DateReport('" + d.text + "', " + d.value + ")"; });
+  py::class_<ArticleStats>(m, "ArticleStats")
+      .def_readonly("bytes", &ArticleStats::bytes)
+      .def_readonly("tokens", &ArticleStats::tokens)
+      .def_readonly("sentences", &ArticleStats::sentences)
+      .def_readonly("paragraphs", &ArticleStats::paragraphs);
+  py::class_<ArticleReport>(m, "ArticleReport", "Everything greenlight found in one article.")
+      .def_readonly("source", &ArticleReport::source)
+      .def_readonly("title", &ArticleReport::title)
+      .def_readonly("show", &ArticleReport::show)
+      .def_readonly("renewal", &ArticleReport::renewal)
+      .def_readonly("sentiment", &ArticleReport::sentiment)
+      .def_readonly("entities", &ArticleReport::entities)
+      .def_readonly("dates", &ArticleReport::dates)
+      .def_readonly("seasons", &ArticleReport::seasons)
+      .def_readonly("episodes", &ArticleReport::episodes)
+      .def_readonly("runtime_minutes", &ArticleReport::runtime_minutes)
+      .def_readonly("stats", &ArticleReport::stats)
+      .def("to_json", [](const ArticleReport& r) { return to_json(r); },
+           "The report as one line of JSON, schema greenlight.article/1 (as the CLI prints it).")
+      .def("to_dict", [](const ArticleReport& r) { return json_loads(to_json(r)); },
+           "The report as a dict with the fields of schema greenlight.article/1.")
+      .def("__repr__", [](const ArticleReport& r) {
+        return "ArticleReport(source='" + r.source + "', title=" + (r.title ? "'" + *r.title + "'" : "None") + ")";
+      });
+
+  py::class_<Analyzer>(m, "Analyzer",
+                       "Analyzes articles. Load once and reuse: analyze() is thread-safe and releases the GIL.")
+      .def(py::init([](std::size_t max_article_bytes) {
+             AnalyzerOptions options;
+             options.max_article_bytes = max_article_bytes;
+             py::gil_scoped_release release;
+             return std::make_unique<Analyzer>(options);
+           }),
+           py::arg("max_article_bytes") = AnalyzerOptions{}.max_article_bytes)
+      .def(
+          "analyze",
+          [](const Analyzer& analyzer, const py::str& py_text, const std::optional<std::string>& reference_date,
+             const std::string& source, const std::optional<std::string>& title) {
+            const std::string text = to_utf8(py_text);
+            ArticleOptions article;
+            article.reference_date = parse_date_arg(reference_date);
+            article.source = source;
+            article.title = title;
+            py::gil_scoped_release release;
+            return analyzer.analyze(text, article);
+          },
+          py::arg("text"), py::arg("reference_date") = py::none(), py::arg("source") = "",
+          py::arg("title") = py::none(),
+          "Analyzes one article. reference_date ('YYYY-MM-DD') resolves relative dates such as 'next year'.")
+      .def(
+          "analyze_many",
+          [](const Analyzer& analyzer, const py::iterable& py_texts, unsigned threads,
+             const std::optional<std::string>& reference_date, bool raise_errors) {
+            const std::optional<CivilDate> date = parse_date_arg(reference_date);
+            std::vector<std::string> texts;
+            for (const py::handle& t : py_texts) texts.push_back(to_utf8(t));
+            std::vector<ArticleResult> results;
+            {
+              py::gil_scoped_release release;
+              std::vector<std::string_view> views(texts.begin(), texts.end());
+              std::vector<ArticleOptions> articles(texts.size());
+              for (std::size_t i = 0; i < texts.size(); ++i) {
+                articles[i].reference_date = date;
+                articles[i].source = std::to_string(i);
+              }
+              results = analyzer.analyze_batch(views, articles, threads);
+            }
+            py::list out;
+            for (std::size_t i = 0; i < results.size(); ++i) {
+              if (auto* report = std::get_if<ArticleReport>(&results[i])) {
+                out.append(py::cast(std::move(*report)));
+              } else {
+                const std::string message = "input " + std::to_string(i) + ": " + std::get<std::string>(results[i]);
+                if (raise_errors) throw Error(message);
+                out.append(py::cast(message));
+              }
+            }
+            return out;
+          },
+          py::arg("texts"), py::arg("threads") = 0, py::arg("reference_date") = py::none(),
+          py::arg("raise_errors") = true,
+          "Analyzes many articles on `threads` threads (0: all cores); results in input order. With "
+          "raise_errors=False a failed input yields its error message (a str) in its place.");
+}
