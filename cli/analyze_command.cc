@@ -3,12 +3,16 @@
 // greenlight analyze [--format json|text] [--date YYYY-MM-DD] FILE...|-
 
 #include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "cli.h"
 #include "greenlight/analyzer.h"
 #include "greenlight/error.h"
+#include "greenlight/html_report.h"
 
 namespace po = boost::program_options;
 
@@ -42,8 +46,9 @@ void print_text(const ArticleReport& r, std::ostream& out) {
 int analyze_main(const std::vector<std::string>& args) {
   po::options_description visible("usage: greenlight analyze [options] FILE...|-\noptions");
   visible.add_options()("help,h", "show this help")(
-      "format,f", po::value<std::string>()->default_value("text"), "json (one object per line) or text")(
-      "date,d", po::value<std::string>(), "reference (publication) date, YYYY-MM-DD");
+      "format,f", po::value<std::string>()->default_value("text"), "text, json (one object per line) or html")(
+      "date,d", po::value<std::string>(), "reference (publication) date, YYYY-MM-DD")(
+      "out,o", po::value<std::string>(), "html: folder for one page per input and index.html");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -64,7 +69,15 @@ int analyze_main(const std::vector<std::string>& args) {
     return 0;
   }
   const std::string format = vm["format"].as<std::string>();
-  if (format != "json" && format != "text") throw usage("unknown --format '" + format + "' (json or text)");
+  if (format != "json" && format != "text" && format != "html")
+    throw usage("unknown --format '" + format + "' (text, json or html)");
+  const std::string out_dir = vm.count("out") ? vm["out"].as<std::string>() : "";
+  if (!out_dir.empty() && format != "html") throw usage("--out is for --format html");
+  if (format == "html" && out_dir.empty() && vm["input"].as<std::vector<std::string>>().size() != 1)
+    throw usage("--format html with several inputs needs --out DIR");
+  if (!out_dir.empty()) std::filesystem::create_directories(out_dir);
+  std::vector<std::unique_ptr<ArticleReport>> html_reports;
+  std::vector<HtmlIndexEntry> index;
   if (!vm.count("input")) throw usage("expected at least one FILE (or - for stdin)");
   ArticleOptions article;
   if (vm.count("date")) {
@@ -80,14 +93,34 @@ int analyze_main(const std::vector<std::string>& args) {
     try {
       const std::string text = read_input(path);
       const ArticleReport report = analyzer.analyze(text, article);
-      if (format == "json") std::cout << to_json(report) << "\n";
-      else print_text(report, std::cout);
+      if (format == "json") {
+        std::cout << to_json(report) << "\n";
+      } else if (format == "html") {
+        const std::string page = to_html(report, text);
+        if (out_dir.empty()) {
+          std::cout << page;
+        } else {
+          // Pages are numbered so that inputs with the same file name do not overwrite each other.
+          const std::string name = std::to_string(index.size() + 1) + "-" +
+                                   std::filesystem::path(path == "-" ? "stdin" : path).stem().string() + ".html";
+          std::ofstream(std::filesystem::path(out_dir) / name, std::ios::binary) << page;
+          html_reports.push_back(std::make_unique<ArticleReport>(report));
+          index.push_back({name, html_reports.back().get(), ""});
+        }
+      } else {
+        print_text(report, std::cout);
+      }
     } catch (const Error& e) {
       // One record per input: the error takes the place of the report.
       if (format == "json") std::cout << error_json(article.source, e.what()) << "\n";
+      if (!out_dir.empty()) index.push_back({article.source, nullptr, e.what()});
       std::cerr << "greenlight analyze: " << e.what() << "\n";
       status = 1;
     }
+  }
+  if (!out_dir.empty()) {
+    std::ofstream(std::filesystem::path(out_dir) / "index.html", std::ios::binary) << html_index(index);
+    std::cerr << "greenlight analyze: wrote " << index.size() << " pages and index.html to " << out_dir << "\n";
   }
   return status;
 }
