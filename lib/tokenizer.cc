@@ -732,6 +732,12 @@ void DocumentBuilder::apply_merges() {
         if (j > i && letter) {
           cur.e = s[j].e;
           next = j + 1;
+        } else if (j > i) {
+          // A chain of numbers joined by hyphens ("2019-20") stays split; skip past all of it so a
+          // long chain is scanned once, not once per link.
+          for (std::size_t k = i; k < j; ++k) s[out++] = s[k];
+          cur = s[j];
+          next = j + 1;
         } else if (is_char(i + 1, '.') && adjacent(i)) {
           // Abbreviations keep their period: Mr. U.S. Oct. J. (initial), No. 5
           const bool initial = w.size() == 1 && is_upper(w[0]);
