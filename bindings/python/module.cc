@@ -8,6 +8,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -224,6 +225,19 @@ PYBIND11_MODULE(_greenlight, m) {
       .def("__repr__", [](const ArticleReport& r) {
         return "ArticleReport(source='" + r.source + "', title=" + (r.title ? "'" + *r.title + "'" : "None") + ")";
       });
+
+  // Benchmark seam (bench/python_bench.py): seconds for `repeat` analyses done entirely in C++,
+  // to compare with the same calls made from Python.
+  m.def("_time_cxx_analyze", [](const Analyzer& analyzer, const py::str& py_text, int repeat) {
+    const std::string text = to_utf8(py_text);
+    py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < repeat; ++i) {
+      ArticleReport report = analyzer.analyze(text);
+      asm volatile("" : : "r"(&report) : "memory");
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  });
 
   py::class_<Analyzer>(m, "Analyzer",
                        "Analyzes articles. Load once and reuse: analyze() is thread-safe and releases the GIL.")
