@@ -3,7 +3,7 @@
 # the generated table is looked up by relative path: embedded_file("models/sentiment.glm")
 # (lib/embedded.h). Changing an embedded file rebuilds just the generated object.
 file(GLOB GREENLIGHT_EMBEDDED_FILES CONFIGURE_DEPENDS RELATIVE ${PROJECT_SOURCE_DIR}
-     "${PROJECT_SOURCE_DIR}/models/*.glm" "${PROJECT_SOURCE_DIR}/data/gazetteer/*.tsv"
+     "${PROJECT_SOURCE_DIR}/models/*.glm" "${PROJECT_SOURCE_DIR}/models/*.tsv" "${PROJECT_SOURCE_DIR}/data/gazetteer/*.tsv"
      "${PROJECT_SOURCE_DIR}/data/lexicon/*.tsv")
 list(SORT GREENLIGHT_EMBEDDED_FILES)
 set(_gl_embed_out ${PROJECT_BINARY_DIR}/generated/embedded_data.cc)

@@ -1,0 +1,300 @@
+// Copyright greenlight authors. SPDX-License-Identifier: Apache-2.0
+
+#include "renewal_cues.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace greenlight {
+
+namespace {
+
+// A cue pattern: tokens of normalized text, each matched exactly or, with a final '*', as a
+// prefix. `near_season` requires a season word ("season", "episodes", "sequel", ...) within a few
+// tokens, for verbs that are only cues in that company ("ordered", "announced", "confirmed").
+struct Pattern {
+  std::string_view cls;
+  std::string_view text;
+  bool near_season = false;
+};
+
+constexpr Pattern kPatterns[] = {
+    // Another season ordered.
+    {"renew", "renew*"}, {"renew", "re-up*"}, {"renew", "greenlit"}, {"renew", "green-lit"},
+    {"renew", "greenlight*", true}, {"renew", "green light*", true}, {"renew", "green-light*", true},
+    {"renew", "pick* up", true}, {"renew", "order*", true}, {"renew", "commission*", true},
+    {"renew", "sequel"}, {"renew", "continuation"}, {"renew", "second cour"},
+    {"confirm", "confirm*", true}, {"confirm", "announc*", true}, {"confirm", "officially", true},
+    {"confirm", "unveil*", true}, {"confirm", "revealed", true},
+    {"return", "return*"}, {"return", "coming back"}, {"return", "come back"}, {"return", "comes back"},
+    {"return", "be back"}, {"return", "is back"}, {"return", "are back"}, {"return", "bring* back"},
+    {"return", "brought back"}, {"return", "is happening"},
+    {"production", "filming"}, {"production", "film* began"}, {"production", "production"},
+    {"production", "writers ' room"}, {"production", "writers room"}, {"production", "shooting"},
+    {"production", "casting"}, {"production", "key visual"}, {"production", "teaser"},
+    {"production", "trailer"}, {"production", "in the works"}, {"production", "in development"},
+    {"date", "release date"}, {"date", "premiere date"}, {"date", "air date"}, {"date", "premier*"},
+    {"date", "debut*"}, {"date", "arriv*"}, {"date", "launch*", true}, {"date", "drop*", true},
+    // No further season.
+    {"cancel", "cancel*"}, {"cancel", "axe"}, {"cancel", "axed"}, {"cancel", "axing"},
+    {"cancel", "scrap*"}, {"cancel", "pull* the plug"}, {"cancel", "pulled the plug"},
+    {"cancel", "shelved"}, {"cancel", "shut down"}, {"cancel", "passed on"}, {"cancel", "pass on"},
+    {"cancel", "end of the road"}, {"cancel", "dropped"}, {"cancel", "declined to"},
+    {"cancel", "decided against"}, {"cancel", "chopping block"}, {"cancel", "one-and-done"},
+    {"cancel", "one and done"}, {"cancel", "close its doors"}, {"cancel", "no plans"},
+    {"cancel", "torn down"}, {"cancel", "sets dismantled"}, {"cancel", "is over"},
+    {"proceed", "move forward"}, {"proceed", "moving forward"}, {"proceed", "go ahead"},
+    {"proceed", "go forward"}, {"proceed", "proceed*"}, {"proceed", "resum*"}, {"proceed", "continu*"},
+    {"run_length", "after * seasons"}, {"run_length", "after * season"}, {"run_length", "after just * season*"},
+    {"run_length", "after only * season*"}, {"run_length", "ran for * season*"}, {"run_length", "one-season"},
+    {"run_length", "single season"},
+    {"finale", "season finale"}, {"finale", "final episode"}, {"finale", "last episode"},
+    {"finale", "finale"}, {"finale", "cliffhanger"}, {"finale", "penultimate"},
+    {"cancel", "killed"}, {"cancel", "kill*", true}, {"cancel", "not be returning"},
+    {"final", "final season"}, {"final", "last season"}, {"final", "final chapter"}, {"final", "final series"},
+    {"final", "last series"}, {"final", "* and final"}, {"final", "by design"}, {"final", "always planned"},
+    {"final", "planned ending"}, {"final", "story ended"}, {"final", "story is over"}, {"final", "is complete"},
+    {"final", "final installment"}, {"final", "final episodes"}, {"final", "final run"},
+    {"final", "final cour"}, {"final", "final arc"}, {"final", "swan song"}, {"final", "conclud*"},
+    {"final", "conclusion"}, {"final", "wrap* up"}, {"final", "series finale"}, {"final", "farewell"},
+    {"final", "come to an end"}, {"final", "came to an end"}, {"final", "comes to an end"},
+    {"final", "limited series"}, {"final", "closing chapter"}, {"final", "sign* off"},
+    {"final", "end* its run"}, {"final", "ending"}, {"final", "goodbye*"}, {"final", "complete"},
+    {"revive", "reviv*"}, {"revive", "new home"}, {"revive", "rescu*"}, {"revive", "saved"},
+    {"revive", "picked up by"}, {"revive", "lands at"}, {"revive", "moves to"}, {"revive", "resurrect*"},
+    {"revoke", "revers*"}, {"revoke", "backtrack*"}, {"revoke", "rescind*"}, {"revoke", "walk* back"},
+    {"revoke", "u-turn"}, {"revoke", "about-face"}, {"revoke", "reconsider*"}, {"revoke", "change of heart"},
+    {"revoke", "undo*"}, {"revoke", "undid"}, {"revoke", "takes back"}, {"revoke", "took back"},
+    {"revoke", "pulled"}, {"revoke", "reversal"}, {"revoke", "after all"},
+    // Who says so.
+    {"rumour", "rumo*"}, {"rumour", "reportedly"}, {"rumour", "insider*"}, {"rumour", "sources"},
+    {"rumour", "leak*"}, {"rumour", "specul*"}, {"rumour", "allegedly"}, {"rumour", "scoop"},
+    {"rumour", "unconfirmed"}, {"rumour", "gossip"}, {"rumour", "theor*"},
+    {"deny", "denied"}, {"deny", "denies"}, {"deny", "deny*"}, {"deny", "debunk*"}, {"deny", "false"},
+    {"deny", "untrue"}, {"deny", "shot down"}, {"deny", "dismiss*"}, {"deny", "no truth"},
+    {"silence", "no official"}, {"silence", "nothing official"}, {"silence", "yet to"},
+    {"silence", "no word"}, {"silence", "no news"}, {"silence", "no update*"}, {"silence", "remains to be seen"},
+    {"silence", "unclear"}, {"silence", "unknown"}, {"silence", "silent"}, {"silence", "silence"},
+    {"silence", "tight-lipped"}, {"silence", "mum"}, {"silence", "no confirmation"},
+    {"silence", "no announcement"}, {"silence", "waiting"}, {"silence", "limbo"},
+    {"silence", "up in the air"}, {"silence", "undecided"}, {"silence", "fate"}, {"silence", "not yet"},
+    {"silence", "has n't said"}, {"silence", "have n't said"}, {"silence", "nothing yet"},
+    {"official", "official"}, {"official", "statement"}, {"official", "press release"},
+    {"official", "said in"}, {"official", "told"}, {"official", "tweet*"}, {"official", "via"},
+    {"hope", "hope*"}, {"hope", "wish*"}, {"hope", "petition*"}, {"hope", "campaign*"},
+    {"hope", "demand*"}, {"hope", "fans want"}, {"hope", "clamo*"}, {"hope", "fingers crossed"},
+    {"hope", "would love"}, {"hope", "eager"}, {"hope", "keen"}, {"hope", "begging"},
+    // Indicators.
+    {"success", "ratings"}, {"success", "viewership"}, {"success", "viewers"}, {"success", "views"},
+    {"success", "audience*"}, {"success", "top 10"}, {"success", "top ten"}, {"success", "chart*"},
+    {"success", "sales"}, {"success", "blu-ray*"}, {"success", "acclaim*"}, {"success", "popular*"},
+    {"success", "hit"}, {"success", "success*"}, {"success", "record*"}, {"success", "most-watched"},
+    {"success", "most watched"}, {"success", "smash"}, {"success", "trending"}, {"success", "award*"},
+    {"success", "emmy*"}, {"success", "well received"}, {"success", "well-received"},
+    {"success", "hours viewed"}, {"success", "streams"}, {"success", "critics"}, {"success", "reviews"},
+    {"struggle", "low ratings"}, {"struggle", "poor"}, {"struggle", "declin*"}, {"struggle", "flop*"},
+    {"struggle", "underperform*"}, {"struggle", "disappoint*"}, {"struggle", "lukewarm"},
+    {"struggle", "dismal"}, {"struggle", "struggl*"}, {"struggle", "expensive"}, {"struggle", "costly"},
+    {"struggle", "mixed reviews"}, {"struggle", "panned"}, {"struggle", "tepid"}, {"struggle", "soft"},
+    {"struggle", "slump*"}, {"struggle", "dwindl*"}, {"struggle", "fell"}, {"struggle", "dropped off"},
+    {"source", "source material"}, {"source", "volumes"}, {"source", "chapters"}, {"source", "manga"},
+    {"source", "light novel*"}, {"source", "novels"}, {"source", "books"}, {"source", "adapt*"},
+    {"source", "ongoing"}, {"source", "plenty of"}, {"source", "enough material"},
+    {"source_done", "caught up"}, {"source_done", "ran out"}, {"source_done", "run out"},
+    {"source_done", "no more material"}, {"source_done", "entire story"}, {"source_done", "whole story"},
+    {"source_done", "story is complete"}, {"source_done", "finished the"}, {"source_done", "exhaust*"},
+    {"cast_busy", "moved on"}, {"cast_busy", "other projects"}, {"cast_busy", "busy"},
+    {"cast_busy", "schedul*"}, {"cast_busy", "contracts"}, {"cast_busy", "departure"},
+    {"cast_busy", "exit*"}, {"cast_busy", "left the"}, {"cast_busy", "options"},
+    {"gap", "hiatus"}, {"gap", "years since"}, {"gap", "dormant"}, {"gap", "long wait"},
+    {"gap", "long gap"}, {"gap", "years later"}, {"gap", "decade"},
+    {"commit", "signed on"}, {"commit", "committed"}, {"commit", "attached"}, {"commit", "plans for"},
+    {"commit", "already writing"}, {"commit", "mapped out"}, {"commit", "planned"}, {"commit", "vision"},
+};
+
+constexpr std::string_view kSeasonWords[] = {"season", "seasons", "episodes", "series", "sequel", "installment",
+                                             "chapter", "cour", "run", "batch", "part", "2", "3", "4", "5"};
+
+// Words that negate a cue later in the same clause.
+constexpr std::string_view kNegators[] = {"not", "n't", "no", "never", "without", "neither", "nor", "yet",
+                                          "hardly", "refused", "refuses", "declined", "instead", "nobody",
+                                          "none", "nothing", "denied", "against"};
+
+// Words that make a cue hypothetical, hedged or hoped-for.
+constexpr std::string_view kModals[] = {"could", "might", "may", "would", "should", "possibly", "possible",
+                                        "potential", "potentially", "perhaps", "maybe", "if", "whether",
+                                        "hope", "hopes", "hoping", "chance", "chances", "likely", "unlikely",
+                                        "expect", "expected", "expects", "probably", "wish", "want", "wants",
+                                        "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly"};
+
+constexpr std::string_view kPronounSubjects[] = {"it", "the show", "the series", "the anime", "the drama",
+                                                 "the sitcom", "the comedy", "this show", "this series"};
+
+bool token_matches(std::string_view token, std::string_view pattern) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    pattern.remove_suffix(1);
+    return token.size() >= pattern.size() && token.substr(0, pattern.size()) == pattern;
+  }
+  return token == pattern;
+}
+
+// Pattern tokens, split once.
+struct CompiledPattern {
+  std::string_view cls;
+  std::vector<std::string_view> tokens;
+  bool near_season;
+};
+
+const std::vector<CompiledPattern>& compiled_patterns() {
+  static const std::vector<CompiledPattern> patterns = [] {
+    std::vector<CompiledPattern> out;
+    for (const Pattern& p : kPatterns) {
+      CompiledPattern c{p.cls, {}, p.near_season};
+      std::string_view t = p.text;
+      while (!t.empty()) {
+        const std::size_t space = t.find(' ');
+        c.tokens.push_back(t.substr(0, space));
+        if (space == std::string_view::npos) break;
+        t.remove_prefix(space + 1);
+      }
+      out.push_back(std::move(c));
+    }
+    return out;
+  }();
+  return patterns;
+}
+
+bool is_clause_break(std::string_view norm) {
+  return norm == "," || norm == ";" || norm == ":" || norm == "." || norm == "!" || norm == "?" || norm == "but" ||
+         norm == "-" || norm == "(" || norm == ")" || norm == "\"" || norm == "although" || norm == "though" ||
+         norm == "while" || norm == "whereas" || norm == "and";
+}
+
+template <std::size_t N>
+bool in(std::string_view word, const std::string_view (&list)[N]) {
+  for (std::string_view w : list)
+    if (word == w) return true;
+  return false;
+}
+
+bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+  for (const auto& [sb, se] : spans)
+    if (sb < e && b < se) return true;
+  return false;
+}
+
+}  // namespace
+
+int find_headline_sentence(const Document& doc) {
+  if (doc.paragraphs().empty()) return -1;
+  const Paragraph& p = doc.paragraphs().front();
+  if (p.end_sentence - p.first_sentence != 1) return -1;
+  const Sentence& s = doc.sentences()[p.first_sentence];
+  const std::string_view text = doc.text_of(s);
+  if (text.empty() || text.size() > 300 || text.find('\n') != std::string_view::npos) return -1;
+  if (text.back() == '.' && !(text.size() > 2 && text[text.size() - 2] == '.')) return -1;
+  return static_cast<int>(p.first_sentence);
+}
+
+std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
+  std::vector<CueFeature> out;
+  const auto& patterns = compiled_patterns();
+  const auto tokens = doc.tokens();
+  std::vector<std::string_view> norms;
+  int cue_sentences = 0;
+  const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+    const Sentence& s = doc.sentences()[si];
+    norms.clear();
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) norms.push_back(doc.normalized(tokens[i]));
+    const std::size_t n = norms.size();
+    if (n == 0) continue;
+    const bool question = norms.back() == "?";
+    const bool headline = static_cast<int>(si) == headline_index;
+    // The lede: the first sentence after the headline, where news writing puts the news.
+    const bool lede = static_cast<int>(si) == headline_index + 1;
+    // The sentence's subject.
+    std::string_view subj = "none";
+    if (overlaps(s.begin, s.end, subject.main_show)) {
+      subj = "main";
+    } else if (overlaps(s.begin, s.end, subject.other_shows)) {
+      subj = "other";
+    } else {
+      for (std::size_t i = 0; i < n && subj == "none"; ++i) {
+        for (std::string_view p : kPronounSubjects) {
+          const std::size_t space = p.find(' ');
+          if (space == std::string_view::npos ? norms[i] == p
+                                              : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
+            subj = "pron";
+            break;
+          }
+        }
+      }
+    }
+    bool any_cue = false;
+    std::vector<std::pair<std::size_t, std::size_t>> taken;  // token ranges already matched by a longer cue
+    // Longer patterns first at each position, so "final season" wins over "final".
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t best_len = 0;
+      const CompiledPattern* best = nullptr;
+      for (const CompiledPattern& p : patterns) {
+        if (p.tokens.size() <= best_len || i + p.tokens.size() > n) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < p.tokens.size() && ok; ++k) ok = token_matches(norms[i + k], p.tokens[k]);
+        if (!ok) continue;
+        if (p.near_season) {
+          bool near = false;
+          const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(n, i + p.tokens.size() + 6);
+          for (std::size_t k = from; k < to && !near; ++k) near = in(norms[k], kSeasonWords);
+          if (!near) continue;
+        }
+        best = &p;
+        best_len = p.tokens.size();
+      }
+      if (!best) continue;
+      // Modifiers from the clause before the cue (and "not" right after an auxiliary).
+      bool negated = false, modal = false;
+      for (std::size_t k = i; k-- > 0;) {
+        if (is_clause_break(norms[k])) break;
+        if (i - k > 8) break;
+        if (in(norms[k], kNegators)) negated = true;
+        if (in(norms[k], kModals)) modal = true;
+      }
+      for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
+        if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
+      std::string base(best->cls);
+      const std::string neg = negated ? "|neg" : "";
+      const std::string mod = modal ? "|mod" : "";
+      const std::string q = question ? "|q" : "";
+      const int sentence = static_cast<int>(si);
+      out.push_back({base, 1, sentence});
+      out.push_back({base + neg, 1, sentence});
+      out.push_back({base + neg + mod, 1, sentence});
+      out.push_back({base + neg + mod + q, 1, sentence});
+      out.push_back({base + "|" + std::string(subj) + neg + mod, 1, sentence});
+      if (headline) out.push_back({"headline:" + base + neg + q, 1, sentence});
+      if (lede) out.push_back({"lede:" + base + neg + mod, 1, sentence});
+      any_cue = true;
+      i += best_len - 1;
+    }
+    if (!any_cue) {
+      for (std::size_t i = 0; i < n; ++i)
+        if (norms[i].size() >= 2) out.push_back({"o:" + std::string(norms[i]), 0.25f, static_cast<int>(si)});
+    }
+    if (any_cue) {
+      ++cue_sentences;
+      // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
+      for (std::size_t i = 0; i < n; ++i) {
+        if (norms[i].size() < 2 && norms[i] != "?") continue;
+        out.push_back({"w:" + std::string(norms[i]), 0.5f, static_cast<int>(si)});
+        if (i + 1 < n) out.push_back({"b:" + std::string(norms[i]) + "_" + std::string(norms[i + 1]), 0.5f, static_cast<int>(si)});
+      }
+    }
+  }
+  out.push_back({"bias", 1, -1});
+  if (cue_sentences == 0) out.push_back({"no_cue_sentences", 1, -1});
+  return out;
+}
+
+}  // namespace greenlight
