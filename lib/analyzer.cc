@@ -7,13 +7,18 @@
 #include <thread>
 
 #include "greenlight/error.h"
+#include "greenlight/renewal.h"
+#include "renewal_cues.h"
 
 namespace greenlight {
 
 struct Analyzer::Impl {
-  explicit Impl(AnalyzerOptions o) : options(std::move(o)), tokenizer(options.tokenizer) {}
+  explicit Impl(AnalyzerOptions o) : options(std::move(o)), tokenizer(options.tokenizer) {
+    if (options.renewal) renewal.emplace(RenewalScorer::load_default());
+  }
   AnalyzerOptions options;
   Tokenizer tokenizer;
+  std::optional<RenewalScorer> renewal;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -38,6 +43,51 @@ std::optional<std::string> find_title(const Document& doc) {
   return std::string(text);
 }
 
+// The show a headline is about, when the headline follows a common pattern: "X Season 2: ...",
+// "Will There Be a Season 3 of X?", "X Renewed for ...", "X: Release Date ...". A fallback for
+// when the entity extractor has not named the main show.
+std::optional<std::string> show_from_headline(std::string_view headline) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\'')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ',' ||
+                          s.back() == ':' || s.back() == '?'))
+      s.remove_suffix(1);
+    return s;
+  };
+  for (std::string_view prefix : {"Will There Be a ", "Will There Be An ", "Will There Be ", "Will There Ever Be ",
+                                  "When Will ", "When Does ", "Is ", "Why ", "Will "}) {
+    if (headline.substr(0, prefix.size()) == prefix) {
+      headline.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  if (const std::size_t of = headline.find("Season ") ; of == 0) {
+    // "Season 3 of X"
+    const std::size_t at = headline.find(" of ");
+    if (at != std::string_view::npos) return std::string(trim(headline.substr(at + 4)));
+  }
+  std::size_t cut = std::string_view::npos;
+  for (std::string_view marker : {" Season ", " season ", " Renewed", " renewed", " Cancelled", " cancelled",
+                                  " Canceled", " canceled", " Ending", " Final ", " Returns", ": "}) {
+    const std::size_t at = headline.find(marker);
+    if (at != std::string_view::npos && at < cut) cut = at;
+  }
+  if (cut == std::string_view::npos || cut == 0) return std::nullopt;
+  std::string_view title = trim(headline.substr(0, cut));
+  if (title.size() > 2 && title.substr(title.size() - 2) == "'s") title.remove_suffix(2);
+  if (title.empty() || title.size() > 80) return std::nullopt;
+  return std::string(title);
+}
+
+RenewalReport to_report(const RenewalResult& r) {
+  RenewalReport out;
+  out.status = r.status;
+  out.likelihood = r.likelihood;
+  out.outlook = r.outlook;
+  for (const RenewalEvidenceItem& e : r.evidence) out.evidence.push_back({e.begin, e.end, e.text, e.weight});
+  return out;
+}
+
 }  // namespace
 
 ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& article) const {
@@ -52,6 +102,15 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
   report.stats.tokens = doc.tokens().size();
   report.stats.sentences = doc.sentences().size();
   report.stats.paragraphs = doc.paragraphs().size();
+  if (impl_->renewal) {
+    RenewalSubject subject;
+    if (report.show) {
+      subject = RenewalScorer::subject_from_title(doc, report.show->title);
+    } else if (report.title) {
+      if (const auto show = show_from_headline(*report.title)) subject = RenewalScorer::subject_from_title(doc, *show);
+    }
+    report.renewal = to_report(impl_->renewal->score(doc, subject));
+  }
   return report;
 }
 

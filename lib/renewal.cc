@@ -44,10 +44,20 @@ int class_index(const std::string& status, const std::string& outlook) {
 
 // Cue features of a document summed per name, dampened (log1p) so one repeated phrase does not
 // dominate.
+// Then scaled to unit length (the bias apart), so a long article is not more certain than a
+// short passage for saying the same thing more often.
 std::unordered_map<std::string, double> feature_values(const std::vector<CueFeature>& cues) {
   std::unordered_map<std::string, double> sums;
   for (const CueFeature& c : cues) sums[c.name] += c.value;
-  for (auto& [name, value] : sums) value = std::log1p(value);
+  double norm = 0;
+  for (auto& [name, value] : sums) {
+    value = std::log1p(value);
+    if (name != "bias") norm += value * value;
+  }
+  norm = std::sqrt(norm);
+  if (norm > 0)
+    for (auto& [name, value] : sums)
+      if (name != "bias") value /= norm;
   return sums;
 }
 
@@ -92,6 +102,7 @@ Eigen::VectorXd softmax(const Eigen::VectorXd& z) {
 struct Dataset {
   Eigen::SparseMatrix<double, Eigen::RowMajor> x;  // passages x features
   std::vector<int> y;                              // class index
+  std::vector<double> soft;                        // binary model only: target probability
 };
 
 // Full-batch Adam on the L2-regularized softmax (k classes) or logistic (k == 1) loss.
@@ -103,7 +114,7 @@ Eigen::MatrixXd fit(const Dataset& data, int k, const RenewalTrainOptions& o) {
   Eigen::MatrixXd m = Eigen::MatrixXd::Zero(d, k), v = Eigen::MatrixXd::Zero(d, k);
   Eigen::MatrixXd target = Eigen::MatrixXd::Zero(n, k);
   for (Eigen::Index i = 0; i < n; ++i) {
-    if (k == 1) target(i, 0) = data.y[i];
+    if (k == 1) target(i, 0) = data.soft.empty() ? data.y[i] : data.soft[i];
     else target(i, data.y[i]) = 1;
   }
   const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
@@ -155,8 +166,12 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
   data.x.setFromTriplets(triplets.begin(), triplets.end());
   data.y = labels;
   model->status_weights = fit(data, static_cast<int>(kClasses.size()), options);
+  // The likelihood of another season, learned from soft targets: an official renewal is near
+  // certain, an unconfirmed article's outlook says how the evidence leans, and an official
+  // cancellation or final season leaves little chance (revivals happen, rarely).
   Dataset binary = data;
-  for (int& y : binary.y) y = (y == 0 || y == 3) ? 1 : 0;  // renewed, or unconfirmed with a likely outlook
+  static constexpr double kTarget[6] = {0.99, 0.01, 0.01, 0.9, 0.05, 0.2};
+  for (std::size_t i = 0; i < binary.y.size(); ++i) binary.soft.push_back(kTarget[binary.y[i]]);
   model->likelihood_weights = fit(binary, 1, options).col(0);
   return RenewalScorer(std::move(model));
 }

@@ -30,6 +30,8 @@ namespace greenlight {
 
 struct AnalyzerOptions {
   TokenizerOptions tokenizer;
+  // Components to run. Each uses the model compiled into the library.
+  bool renewal = true;
   // Largest article accepted by analyze(); larger input gets a greenlight::Error.
   std::size_t max_article_bytes = 64u << 20;
 };

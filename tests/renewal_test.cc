@@ -1,0 +1,161 @@
+// The renewal scorer: cue features read with their modifiers, a model trained on passages the
+// test writes, model files that fail loudly, and the built-in model on clear cases.
+
+#include "greenlight/renewal.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <string>
+
+#include "greenlight/error.h"
+#include "renewal_cues.h"
+#include "test_util.h"
+
+namespace greenlight {
+namespace {
+
+bool has_feature(const std::string& text, const std::string& name) {
+  static const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize(text);
+  const auto features = renewal_cue_features(doc, RenewalSubject{});
+  return std::any_of(features.begin(), features.end(), [&](const CueFeature& f) { return f.name == name; });
+}
+
+TEST(RenewalCues, NegationModalityAndQuestionsAreRead) {
+  EXPECT_TRUE(has_feature("Netflix has renewed the show.", "renew"));
+  EXPECT_FALSE(has_feature("Netflix has renewed the show.", "renew|neg"));
+  EXPECT_TRUE(has_feature("The show hasn't been renewed yet.", "renew|neg"));
+  EXPECT_TRUE(has_feature("There is no official confirmation.", "silence"));
+  EXPECT_TRUE(has_feature("It could be renewed if ratings hold.", "renew|mod"));
+  EXPECT_TRUE(has_feature("Will the show be renewed?", "renew|q"));
+  EXPECT_TRUE(has_feature("HBO will not move forward with a second season.", "proceed|neg"));
+  EXPECT_TRUE(has_feature("It was renewed for a fourth and final season.", "final"));
+  EXPECT_TRUE(has_feature("CBS cancelled it after two seasons.", "run_length"));
+  EXPECT_TRUE(has_feature("The studio denied the rumours.", "deny"));
+}
+
+TEST(RenewalCues, SubjectIsTheMainShowOrAnother) {
+  const Tokenizer tokenizer;
+  const std::string text = "Netflix renewed Bluebell. Amberly is still waiting.";
+  const Document doc = tokenizer.tokenize(text);
+  RenewalSubject subject;
+  subject.main_show = {{26, 33}};    // "Amberly"
+  subject.other_shows = {{16, 24}};  // "Bluebell"
+  const auto features = renewal_cue_features(doc, subject);
+  auto has = [&](const std::string& name) {
+    return std::any_of(features.begin(), features.end(), [&](const CueFeature& f) { return f.name == name; });
+  };
+  EXPECT_TRUE(has("renew|other"));
+  EXPECT_TRUE(has("silence|main"));
+}
+
+TEST(RenewalCues, HeadlineAndLedeAreMarked) {
+  EXPECT_TRUE(has_feature("Netflix Renews Show for Season 2\n\nThe streamer ordered eight episodes.", "headline:renew"));
+  EXPECT_TRUE(has_feature("Netflix Renews Show for Season 2\n\nThe streamer ordered a second season.", "lede:renew"));
+}
+
+std::vector<RenewalExample> toy_corpus() {
+  std::vector<RenewalExample> out;
+  const char* shows[] = {"Alpha", "Bravo", "Cedar", "Delta", "Ember", "Fable", "Grove", "Harbor"};
+  for (const char* show : shows) {
+    const std::string s = show;
+    out.push_back({s + " has been renewed for a second season. The network confirmed the order.", "renewed", "", s});
+    out.push_back({"The network has cancelled " + s + ". It will not return.", "cancelled", "", s});
+    out.push_back({s + " will end with its upcoming final season. The creators planned it.", "ended", "", s});
+    out.push_back({"There is no official word on " + s + " yet. Ratings were strong and fans hope it returns.",
+                   "unconfirmed", "likely", s});
+    out.push_back({"Nothing has been announced about " + s + ". Ratings were poor and the cast has moved on.",
+                   "unconfirmed", "unlikely", s});
+    out.push_back({"Will " + s + " return? Nobody knows yet.", "unconfirmed", "unclear", s});
+  }
+  return out;
+}
+
+TEST(RenewalScorer, LearnsASmallCorpusAndExplainsItself) {
+  const RenewalScorer scorer = RenewalScorer::train(toy_corpus());
+  const Tokenizer tokenizer;
+  const std::string text = "Zenith has been renewed for a second season. The network confirmed the order.";
+  const Document doc = tokenizer.tokenize(text);
+  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_from_title(doc, "Zenith"));
+  EXPECT_EQ(r.status, "renewed");
+  EXPECT_FALSE(r.outlook.has_value());
+  EXPECT_GT(r.likelihood, 0.6);
+  ASSERT_FALSE(r.evidence.empty());
+  // Evidence weights and the unattributed rest add up to the likelihood logit.
+  double logit = r.bias;
+  for (const auto& e : r.evidence) logit += e.weight;
+  EXPECT_NEAR(1 / (1 + std::exp(-logit)), r.likelihood, 0.05);
+  EXPECT_NE(r.explain().find("renewed, "), std::string::npos);
+
+  const std::string cancelled = "The network has cancelled Zenith. It will not return.";
+  const Document doc2 = tokenizer.tokenize(cancelled);
+  const RenewalResult r2 = scorer.score(doc2, RenewalScorer::subject_from_title(doc2, "Zenith"));
+  EXPECT_EQ(r2.status, "cancelled");
+  EXPECT_LT(r2.likelihood, 0.4);
+}
+
+TEST(RenewalScorer, SaveLoadRoundTripAndCorruptFiles) {
+  const RenewalScorer scorer = RenewalScorer::train(toy_corpus());
+  const std::string saved = scorer.to_string();
+  const RenewalScorer loaded = RenewalScorer::from_string(saved, "toy");
+  EXPECT_EQ(loaded.to_string(), saved);
+  EXPECT_THROW(RenewalScorer::from_string("", "empty"), Error);
+  try {
+    RenewalScorer::from_string(saved.substr(0, saved.size() / 2), "truncated.tsv");
+    FAIL() << "accepted a truncated model";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("truncated.tsv"), std::string::npos) << e.what();
+  }
+  std::string wrong_version = saved;
+  wrong_version.replace(wrong_version.find("\t1\t"), 3, "\t9\t");
+  try {
+    RenewalScorer::from_string(wrong_version, "v9.tsv");
+    FAIL() << "accepted version 9";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("version 9"), std::string::npos) << e.what();
+  }
+  std::string corrupt = saved;
+  corrupt.replace(corrupt.rfind('\t') + 1, 1, "x");
+  EXPECT_THROW(RenewalScorer::from_string(corrupt, "corrupt.tsv"), Error);
+}
+
+TEST(RenewalScorer, BuiltInModelOnClearCases) {
+  const RenewalScorer scorer = RenewalScorer::load_default();
+  const Tokenizer tokenizer;
+  struct Case {
+    const char* text;
+    const char* show;
+    const char* status;
+  };
+  const Case cases[] = {
+      {"Hulu Renews Quiet Harbor for Season 3\n\nHulu has officially renewed the drama Quiet Harbor for a third "
+       "season, the streamer announced on Tuesday. Production begins in the spring.",
+       "Quiet Harbor", "renewed"},
+      {"Paper Kites Cancelled at ABC After One Season\n\nABC has cancelled the comedy Paper Kites after a single "
+       "season. The network informed the producers that it will not order more episodes.",
+       "Paper Kites", "cancelled"},
+      {"Northline Will End With Season 5\n\nThe network has renewed Northline for a fifth and final season. The "
+       "creators said they always planned to end the story there.",
+       "Northline", "ended"},
+  };
+  for (const Case& c : cases) {
+    const Document doc = tokenizer.tokenize(c.text);
+    EXPECT_EQ(scorer.score(doc, RenewalScorer::subject_from_title(doc, c.show)).status, c.status) << c.text;
+  }
+}
+
+TEST(RenewalScorer, SampleArticleIsUnconfirmed) {
+  const RenewalScorer scorer = RenewalScorer::load_default();
+  const Tokenizer tokenizer;
+  const std::string text = testing::read_file(testing::source_path("data/samples/rilakkuma-and-kaoru-season-2.txt"));
+  const Document doc = tokenizer.tokenize(text);
+  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_from_title(doc, "Rilakkuma and Kaoru"));
+  EXPECT_EQ(r.status, "unconfirmed");
+  EXPECT_TRUE(r.outlook.has_value());
+}
+
+}  // namespace
+}  // namespace greenlight
