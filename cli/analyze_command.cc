@@ -36,7 +36,15 @@ void print_text(const ArticleReport& r, std::ostream& out) {
     if (e.role) out << " (" << *e.role << ")";
     out << "\n";
   }
-  for (const DateReport& d : r.dates) out << "date:      " << d.value << "  " << d.role << "  \"" << d.text << "\"\n";
+  for (const DateReport& d : r.dates)
+    out << "date:      " << d.value << (d.mod ? " " + *d.mod : "") << "  " << d.role << "  \"" << d.text << "\"\n";
+  if (!r.seasons.empty()) {
+    out << "seasons:  ";
+    for (int s : r.seasons) out << " " << s;
+    out << "\n";
+  }
+  if (r.episodes) out << "episodes:  " << *r.episodes << "\n";
+  if (r.runtime_minutes) out << "runtime:   " << *r.runtime_minutes << " minutes per episode\n";
   out << "stats:     " << r.stats.bytes << " bytes, " << r.stats.paragraphs << " paragraphs, "
       << r.stats.sentences << " sentences, " << r.stats.tokens << " tokens\n";
 }

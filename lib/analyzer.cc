@@ -6,7 +6,9 @@
 #include <atomic>
 #include <thread>
 
+#include "greenlight/dates.h"
 #include "greenlight/error.h"
+#include "greenlight/media_facts.h"
 #include "greenlight/renewal.h"
 #include "renewal_cues.h"
 
@@ -19,6 +21,7 @@ struct Analyzer::Impl {
   AnalyzerOptions options;
   Tokenizer tokenizer;
   std::optional<RenewalScorer> renewal;
+  DateExtractor dates;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -102,6 +105,28 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
   report.stats.tokens = doc.tokens().size();
   report.stats.sentences = doc.sentences().size();
   report.stats.paragraphs = doc.paragraphs().size();
+  if (impl_->options.dates) {
+    // The reference date: the caller's, else the article's own date line.
+    const std::optional<CivilDate> reference =
+        article.reference_date ? article.reference_date : impl_->dates.find_dateline(doc);
+    for (TemporalExpression& t : impl_->dates.extract(doc, reference)) {
+      DateReport d;
+      d.text = std::move(t.text);
+      d.begin = t.begin;
+      d.end = t.end;
+      d.value = std::move(t.value);
+      d.mod = std::move(t.mod);
+      d.granularity = std::move(t.granularity);
+      if (t.begin_date) d.begin_date = t.begin_date->to_string();
+      if (t.end_date) d.end_date = t.end_date->to_string();
+      d.role = std::move(t.role);
+      report.dates.push_back(std::move(d));
+    }
+    const MediaFacts facts = extract_media_facts(doc);
+    report.seasons = facts.seasons;
+    report.episodes = facts.episodes;
+    report.runtime_minutes = facts.runtime_minutes;
+  }
   if (impl_->renewal) {
     RenewalSubject subject;
     if (report.show) {

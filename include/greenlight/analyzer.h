@@ -32,6 +32,7 @@ struct AnalyzerOptions {
   TokenizerOptions tokenizer;
   // Components to run. Each uses the model compiled into the library.
   bool renewal = true;
+  bool dates = true;  // dates, seasons, episode counts, runtimes
   // Largest article accepted by analyze(); larger input gets a greenlight::Error.
   std::size_t max_article_bytes = 64u << 20;
 };
