@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "greenlight/dates.h"
+#include "greenlight/entities.h"
 #include "greenlight/error.h"
 #include "greenlight/media_facts.h"
 #include "greenlight/renewal.h"
@@ -17,11 +18,13 @@ namespace greenlight {
 struct Analyzer::Impl {
   explicit Impl(AnalyzerOptions o) : options(std::move(o)), tokenizer(options.tokenizer) {
     if (options.renewal) renewal.emplace(RenewalScorer::load_default());
+    if (options.entities) entities.emplace(options.entity_options);
   }
   AnalyzerOptions options;
   Tokenizer tokenizer;
   std::optional<RenewalScorer> renewal;
   DateExtractor dates;
+  std::optional<EntityExtractor> entities;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -44,42 +47,6 @@ std::optional<std::string> find_title(const Document& doc) {
   const char last = text.back();
   if (last == '.' && text.size() > 1 && text[text.size() - 2] != '.') return std::nullopt;
   return std::string(text);
-}
-
-// The show a headline is about, when the headline follows a common pattern: "X Season 2: ...",
-// "Will There Be a Season 3 of X?", "X Renewed for ...", "X: Release Date ...". A fallback for
-// when the entity extractor has not named the main show.
-std::optional<std::string> show_from_headline(std::string_view headline) {
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\'')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '"' || s.back() == '\'' || s.back() == ',' ||
-                          s.back() == ':' || s.back() == '?'))
-      s.remove_suffix(1);
-    return s;
-  };
-  for (std::string_view prefix : {"Will There Be a ", "Will There Be An ", "Will There Be ", "Will There Ever Be ",
-                                  "When Will ", "When Does ", "Is ", "Why ", "Will "}) {
-    if (headline.substr(0, prefix.size()) == prefix) {
-      headline.remove_prefix(prefix.size());
-      break;
-    }
-  }
-  if (const std::size_t of = headline.find("Season ") ; of == 0) {
-    // "Season 3 of X"
-    const std::size_t at = headline.find(" of ");
-    if (at != std::string_view::npos) return std::string(trim(headline.substr(at + 4)));
-  }
-  std::size_t cut = std::string_view::npos;
-  for (std::string_view marker : {" Season ", " season ", " Renewed", " renewed", " Cancelled", " cancelled",
-                                  " Canceled", " canceled", " Ending", " Final ", " Returns", ": "}) {
-    const std::size_t at = headline.find(marker);
-    if (at != std::string_view::npos && at < cut) cut = at;
-  }
-  if (cut == std::string_view::npos || cut == 0) return std::nullopt;
-  std::string_view title = trim(headline.substr(0, cut));
-  if (title.size() > 2 && title.substr(title.size() - 2) == "'s") title.remove_suffix(2);
-  if (title.empty() || title.size() > 80) return std::nullopt;
-  return std::string(title);
 }
 
 RenewalReport to_report(const RenewalResult& r) {
@@ -127,15 +94,18 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
     report.episodes = facts.episodes;
     report.runtime_minutes = facts.runtime_minutes;
   }
-  if (impl_->renewal) {
-    RenewalSubject subject;
-    if (report.show) {
-      subject = RenewalScorer::subject_from_title(doc, report.show->title);
-    } else if (report.title) {
-      if (const auto show = show_from_headline(*report.title)) subject = RenewalScorer::subject_from_title(doc, *show);
-    }
-    report.renewal = to_report(impl_->renewal->score(doc, subject));
+  RenewalSubject subject;
+  if (impl_->entities) {
+    EntityResult found = impl_->entities->extract(doc, report.title);
+    if (found.main_show) report.show = ShowMention{found.main_show->title, found.main_show->begin, found.main_show->end};
+    subject.main_show = found.main_show_spans;
+    subject.other_shows = found.other_show_spans;
+    for (EntityMention& m : found.mentions)
+      report.entities.push_back({std::move(m.text), m.begin, m.end, std::move(m.type), std::move(m.canonical), std::move(m.role)});
+  } else if (report.title) {
+    if (const auto show = show_from_headline(*report.title)) subject = RenewalScorer::subject_from_title(doc, *show);
   }
+  if (impl_->renewal) report.renewal = to_report(impl_->renewal->score(doc, subject));
   return report;
 }
 

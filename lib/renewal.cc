@@ -178,8 +178,25 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
 
 RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& subject) const {
   const Model& m = *model_;
-  const std::vector<CueFeature> cues = renewal_cue_features(doc, subject);
-  const auto values = feature_values(cues);
+  // Two passes over the sentences, so that memory stays small for any article length: the first
+  // sums the features, the second splits each feature's contribution over its sentences.
+  const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
+  std::vector<CueFeature> sentence_features;
+  std::unordered_map<std::string, double> raw;
+  int cue_sentences = 0;
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+    sentence_features.clear();
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sentence_features);
+    for (const CueFeature& c : sentence_features) raw[c.name] += c.value;
+  }
+  std::vector<CueFeature> document_features = {{"bias", 1, -1}};
+  if (cue_sentences == 0) document_features.push_back({"no_cue_sentences", 1, -1});
+  for (const CueFeature& c : document_features) raw[c.name] += c.value;
+  std::vector<CueFeature> all;
+  all.reserve(raw.size());
+  for (const auto& [name, value] : raw) all.push_back({name, static_cast<float>(value), -1});
+  const auto values = feature_values(all);
+
   Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
   double likelihood_logit = 0;
   std::unordered_map<std::string, double> contribution;  // feature -> contribution to the likelihood logit
@@ -203,37 +220,41 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     const int outlook = p[3] >= p[4] && p[3] >= p[5] ? 3 : (p[4] >= p[5] ? 4 : 5);
     r.outlook = std::string(kClasses[outlook].substr(std::string_view("unconfirmed/").size()));
   }
-  // Evidence: split each feature's contribution over the sentences it came from.
-  std::unordered_map<std::string, double> raw_count;
-  for (const CueFeature& c : cues) raw_count[c.name] += c.value;
-  std::map<int, RenewalEvidenceItem> by_sentence;
-  std::map<int, std::map<std::string, double>> sentence_features;
-  r.bias = 0;
-  for (const CueFeature& c : cues) {
-    auto it = contribution.find(c.name);
-    if (it == contribution.end()) continue;
-    const double share = it->second * c.value / raw_count[c.name];
-    if (c.sentence < 0) {
-      r.bias += share;
-      continue;
+  // Evidence: each feature's contribution split over the sentences it came from, in proportion.
+  constexpr std::size_t kMaxEvidence = 6;
+  double attributed = 0;
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+    sentence_features.clear();
+    sentence_cue_features(doc, subject, headline_index, si, sentence_features);
+    if (sentence_features.empty()) continue;
+    std::map<std::string, double> by_feature;
+    double weight = 0;
+    for (const CueFeature& c : sentence_features) {
+      auto it = contribution.find(c.name);
+      if (it == contribution.end()) continue;
+      const double share = it->second * c.value / raw[c.name];
+      by_feature[c.name] += share;
+      weight += share;
     }
-    by_sentence[c.sentence].weight += share;
-    sentence_features[c.sentence][c.name] += share;
-  }
-  for (auto& [si, item] : by_sentence) {
+    attributed += weight;
+    if (std::fabs(weight) < 0.05) continue;
+    if (r.evidence.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(r.evidence.back().weight)) continue;
+    RenewalEvidenceItem item;
     const Sentence& s = doc.sentences()[si];
     item.begin = s.begin;
     item.end = s.end;
     item.text = std::string(doc.text_of(s));
-    std::vector<std::pair<std::string, double>> f(sentence_features[si].begin(), sentence_features[si].end());
-    std::sort(f.begin(), f.end(), [](const auto& a, const auto& b) { return std::fabs(a.second) > std::fabs(b.second); });
-    if (f.size() > 4) f.resize(4);
-    item.features = std::move(f);
-    if (std::fabs(item.weight) >= 0.05) r.evidence.push_back(std::move(item));
+    item.weight = weight;
+    item.features.assign(by_feature.begin(), by_feature.end());
+    std::sort(item.features.begin(), item.features.end(),
+              [](const auto& a, const auto& b) { return std::fabs(a.second) > std::fabs(b.second); });
+    if (item.features.size() > 4) item.features.resize(4);
+    r.evidence.push_back(std::move(item));
+    std::sort(r.evidence.begin(), r.evidence.end(),
+              [](const RenewalEvidenceItem& a, const RenewalEvidenceItem& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
+    if (r.evidence.size() > kMaxEvidence) r.evidence.pop_back();
   }
-  std::sort(r.evidence.begin(), r.evidence.end(),
-            [](const RenewalEvidenceItem& a, const RenewalEvidenceItem& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
-  if (r.evidence.size() > 6) r.evidence.resize(6);
+  r.bias = likelihood_logit - attributed;
   return r;
 }
 

@@ -178,10 +178,12 @@ bool in(std::string_view word, const std::string_view (&list)[N]) {
   return false;
 }
 
+// Spans are in text order and do not overlap, so their ends are sorted too: a binary search
+// finds the first span ending after b (an article naming its show a million times stays linear).
 bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
-  for (const auto& [sb, se] : spans)
-    if (sb < e && b < se) return true;
-  return false;
+  auto it = std::lower_bound(spans.begin(), spans.end(), b,
+                             [](const std::pair<std::uint32_t, std::uint32_t>& s, std::uint32_t x) { return s.second <= x; });
+  return it != spans.end() && it->first < e;
 }
 
 }  // namespace
@@ -197,19 +199,18 @@ int find_headline_sentence(const Document& doc) {
   return static_cast<int>(p.first_sentence);
 }
 
-std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
-  std::vector<CueFeature> out;
+// The cue features of sentence `si`, appended to `out`; returns whether the sentence has a cue.
+bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
+                           std::vector<CueFeature>& out) {
   const auto& patterns = compiled_patterns();
   const auto tokens = doc.tokens();
-  std::vector<std::string_view> norms;
-  int cue_sentences = 0;
-  const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
-  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+  thread_local std::vector<std::string_view> norms;
+  {
     const Sentence& s = doc.sentences()[si];
     norms.clear();
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) norms.push_back(doc.normalized(tokens[i]));
     const std::size_t n = norms.size();
-    if (n == 0) continue;
+    if (n == 0) return false;
     const bool question = norms.back() == "?";
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
@@ -283,15 +284,23 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
         if (norms[i].size() >= 2) out.push_back({"o:" + std::string(norms[i]), 0.25f, static_cast<int>(si)});
     }
     if (any_cue) {
-      ++cue_sentences;
-      // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
+            // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
         if (norms[i].size() < 2 && norms[i] != "?") continue;
         out.push_back({"w:" + std::string(norms[i]), 0.5f, static_cast<int>(si)});
         if (i + 1 < n) out.push_back({"b:" + std::string(norms[i]) + "_" + std::string(norms[i + 1]), 0.5f, static_cast<int>(si)});
       }
     }
+    return any_cue;
   }
+}
+
+std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
+  std::vector<CueFeature> out;
+  const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
+  int cue_sentences = 0;
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si)
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out);
   out.push_back({"bias", 1, -1});
   if (cue_sentences == 0) out.push_back({"no_cue_sentences", 1, -1});
   return out;

@@ -30,8 +30,14 @@ struct CueFeature {
   int sentence = -1;  // sentence index the feature came from; -1 for document-level features
 };
 
-// All cue features of a document, in sentence order.
+// All cue features of a document, in sentence order, ending with the document-level ones
+// ("bias", "no_cue_sentences").
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject);
+
+// The cue features of one sentence, appended to `out` (for streaming over long documents);
+// returns whether the sentence holds a cue. `headline_index` as find_headline_sentence gives it.
+bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
+                           std::vector<CueFeature>& out);
 
 // The headline sentence of a document: the first paragraph when it is one sentence without
 // final period (the tokenizer makes a headline line its own sentence), else -1.

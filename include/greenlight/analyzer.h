@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "greenlight/calendar.h"
+#include "greenlight/entities.h"
 #include "greenlight/report.h"
 #include "greenlight/tokenizer.h"
 
@@ -33,6 +34,8 @@ struct AnalyzerOptions {
   // Components to run. Each uses the model compiled into the library.
   bool renewal = true;
   bool dates = true;  // dates, seasons, episode counts, runtimes
+  bool entities = true;
+  EntityOptions entity_options;  // gazetteer additions
   // Largest article accepted by analyze(); larger input gets a greenlight::Error.
   std::size_t max_article_bytes = 64u << 20;
 };
