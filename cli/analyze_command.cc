@@ -2,7 +2,9 @@
 //
 // greenlight analyze [--format json|text] [--date YYYY-MM-DD] FILE...|-
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,20 +22,43 @@ namespace greenlight::cli {
 
 namespace {
 
+std::string fixed(double v, const char* format = "%.2f") {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+std::string one_line(std::string s, std::size_t max = 110) {
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return s.size() > max ? s.substr(0, max - 3) + "..." : s;
+}
+
 void print_text(const ArticleReport& r, std::ostream& out) {
   out << "== " << (r.source.empty() ? "<stdin>" : r.source) << "\n";
   if (r.title) out << "title:     " << *r.title << "\n";
   if (r.show) out << "show:      " << r.show->title << "\n";
   if (r.renewal) {
-    out << "renewal:   " << r.renewal->status << ", likelihood " << r.renewal->likelihood;
-    if (r.renewal->outlook) out << " (" << *r.renewal->outlook << ")";
+    out << "renewal:   " << r.renewal->status << ", likelihood of another season " << fixed(r.renewal->likelihood);
+    if (r.renewal->outlook) out << " (outlook " << *r.renewal->outlook << ")";
     out << "\n";
-    for (const Evidence& e : r.renewal->evidence) out << "           " << e.weight << "  " << e.text << "\n";
+    for (const Evidence& e : r.renewal->evidence)
+      out << "           " << fixed(e.weight, "%+.2f") << "  " << one_line(e.text) << "\n";
   }
-  if (r.sentiment) out << "sentiment: " << r.sentiment->label << " (" << r.sentiment->score << ")\n";
+  if (r.sentiment) out << "sentiment: " << r.sentiment->label << " (" << fixed(r.sentiment->score) << ")\n";
+  // Each entity once, with how often it is mentioned.
+  std::vector<std::pair<const EntityReport*, int>> unique;
   for (const EntityReport& e : r.entities) {
-    out << "entity:    " << e.type << "  " << e.canonical;
-    if (e.role) out << " (" << *e.role << ")";
+    auto it = std::find_if(unique.begin(), unique.end(), [&](const auto& u) {
+      return u.first->canonical == e.canonical && u.first->type == e.type;
+    });
+    if (it == unique.end()) unique.emplace_back(&e, 1);
+    else ++it->second;
+  }
+  for (const auto& [e, count] : unique) {
+    out << "entity:    " << e->type << "  " << e->canonical;
+    if (e->role) out << " (" << *e->role << ")";
+    if (count > 1) out << "  x" << count;
     out << "\n";
   }
   for (const DateReport& d : r.dates)
