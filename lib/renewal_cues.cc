@@ -165,6 +165,25 @@ const std::vector<CompiledPattern>& compiled_patterns() {
   return patterns;
 }
 
+// Patterns that can start at a token, found by its first letter: a token tries a handful of
+// patterns instead of all of them.
+const std::vector<int>& candidate_patterns(std::string_view token) {
+  static const std::array<std::vector<int>, 257> by_first_byte = [] {
+    std::array<std::vector<int>, 257> table;
+    const auto& patterns = compiled_patterns();
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      const std::string_view first = patterns[i].tokens[0];
+      if (first == "*" || first.empty()) {
+        for (auto& bucket : table) bucket.push_back(static_cast<int>(i));  // matches any token
+      } else {
+        table[static_cast<unsigned char>(first[0])].push_back(static_cast<int>(i));
+      }
+    }
+    return table;
+  }();
+  return by_first_byte[token.empty() ? 256 : static_cast<unsigned char>(token[0])];
+}
+
 bool is_clause_break(std::string_view norm) {
   return norm == "," || norm == ";" || norm == ":" || norm == "." || norm == "!" || norm == "?" || norm == "but" ||
          norm == "-" || norm == "(" || norm == ")" || norm == "\"" || norm == "although" || norm == "though" ||
@@ -239,7 +258,8 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t best_len = 0;
       const CompiledPattern* best = nullptr;
-      for (const CompiledPattern& p : patterns) {
+      for (const int pi : candidate_patterns(norms[i])) {
+        const CompiledPattern& p = patterns[pi];
         if (p.tokens.size() <= best_len || i + p.tokens.size() > n) continue;
         bool ok = true;
         for (std::size_t k = 0; k < p.tokens.size() && ok; ++k) ok = token_matches(norms[i + k], p.tokens[k]);
