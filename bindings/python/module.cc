@@ -10,12 +10,17 @@
 
 #include <chrono>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
 #include "greenlight/analyzer.h"
 #include "greenlight/calendar.h"
+#include "greenlight/dates.h"
+#include "greenlight/entities.h"
 #include "greenlight/error.h"
+#include "greenlight/media_facts.h"
+#include "greenlight/renewal.h"
 #include "greenlight/report.h"
 #include "greenlight/tokenizer.h"
 #include "utf8.h"
@@ -103,6 +108,26 @@ PyDocument tokenize(const Tokenizer& tokenizer, const std::string& text) {
 }
 
 py::object json_loads(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
+
+// The standalone components each tokenize their input with one shared default tokenizer, which is
+// immutable and thread-safe like them.
+const Tokenizer& default_tokenizer() {
+  static const Tokenizer tokenizer;
+  return tokenizer;
+}
+
+std::optional<std::string> date_string(const std::optional<CivilDate>& d) {
+  return d ? std::optional<std::string>(d->to_string()) : std::nullopt;
+}
+
+std::vector<std::string> string_list(const std::optional<py::sequence>& items, std::size_t n, const char* what) {
+  std::vector<std::string> out;
+  if (!items) return std::vector<std::string>(n);
+  for (const py::handle& item : *items) out.push_back(item.is_none() ? std::string() : to_utf8(item));
+  if (out.size() != n)
+    throw Error(std::string(what) + ": " + std::to_string(out.size()) + " values for " + std::to_string(n) + " texts");
+  return out;
+}
 
 }  // namespace
 
@@ -225,6 +250,177 @@ PYBIND11_MODULE(_greenlight, m) {
       .def("__repr__", [](const ArticleReport& r) {
         return "ArticleReport(source='" + r.source + "', title=" + (r.title ? "'" + *r.title + "'" : "None") + ")";
       });
+
+
+  // Components on their own, for callers that need one answer without the whole analysis.
+  py::class_<TemporalExpression>(m, "TemporalExpression", "A date or period in the text, normalized.")
+      .def_readonly("text", &TemporalExpression::text)
+      .def_readonly("begin", &TemporalExpression::begin, "UTF-8 byte offset")
+      .def_readonly("end", &TemporalExpression::end, "UTF-8 byte offset past the end")
+      .def_readonly("value", &TemporalExpression::value, "TIMEX3-style value: 2019-04-26, 2019-04, 2022-FA, 2021-Q3, 201X...")
+      .def_readonly("mod", &TemporalExpression::mod, "START, MID, END or None")
+      .def_readonly("granularity", &TemporalExpression::granularity)
+      .def_property_readonly("begin_date", [](const TemporalExpression& t) { return date_string(t.begin_date); })
+      .def_property_readonly("end_date", [](const TemporalExpression& t) { return date_string(t.end_date); })
+      .def_readonly("role", &TemporalExpression::role, "premiere, release, renewal_announcement, production or other")
+      .def_readonly("form", &TemporalExpression::form, "full_date, partial_date, relative, season, range...")
+      .def_readonly("relative", &TemporalExpression::relative, "resolved against the reference date (or could not be)")
+      .def("__repr__", [](const TemporalExpression& t) { return "TemporalExpression('" + t.text + "', " + t.value + ")"; });
+
+  py::class_<DateExtractor>(m, "DateExtractor", "Finds and normalizes dates. Immutable; extract() is thread-safe.")
+      .def(py::init([](bool us_numeric_order) {
+             DateOptions options;
+             options.us_numeric_order = us_numeric_order;
+             return DateExtractor(options);
+           }),
+           py::arg("us_numeric_order") = true)
+      .def(
+          "extract",
+          [](const DateExtractor& dates, const py::str& py_text, const std::optional<std::string>& reference_date,
+             bool use_dateline) {
+            const std::string text = to_utf8(py_text);
+            std::optional<CivilDate> reference = parse_date_arg(reference_date);
+            py::gil_scoped_release release;
+            const Document doc = default_tokenizer().tokenize(text);
+            if (!reference && use_dateline) reference = dates.find_dateline(doc);
+            return dates.extract(doc, reference);
+          },
+          py::arg("text"), py::arg("reference_date") = py::none(), py::arg("use_dateline") = true,
+          "Temporal expressions in text order. Relative dates ('next spring') resolve against reference_date "
+          "('YYYY-MM-DD'), else the article's own date line when use_dateline, else stay unresolved.")
+      .def(
+          "find_dateline",
+          [](const DateExtractor& dates, const py::str& py_text) {
+            const std::string text = to_utf8(py_text);
+            py::gil_scoped_release release;
+            return date_string(dates.find_dateline(default_tokenizer().tokenize(text)));
+          },
+          py::arg("text"), "The publication date from a date line near the top ('Published March 3, 2021'), or None.");
+
+  py::class_<MediaFacts>(m, "MediaFacts", "Seasons, episode count and runtime stated in a text.")
+      .def_readonly("seasons", &MediaFacts::seasons, "season numbers mentioned, sorted")
+      .def_readonly("episodes", &MediaFacts::episodes, "the first episode count stated")
+      .def_readonly("runtime_minutes", &MediaFacts::runtime_minutes, "the first per-episode runtime stated")
+      .def_readonly("seasons_so_far", &MediaFacts::seasons_so_far, "'ran for three seasons'");
+  m.def(
+      "media_facts",
+      [](const py::str& py_text) {
+        const std::string text = to_utf8(py_text);
+        py::gil_scoped_release release;
+        return extract_media_facts(default_tokenizer().tokenize(text));
+      },
+      py::arg("text"), "Season numbers, episode count and runtime in a text.");
+
+  py::class_<EntityMention>(m, "EntityMention", "One mention of a studio, network, streamer, person, show or character.")
+      .def_readonly("text", &EntityMention::text)
+      .def_readonly("begin", &EntityMention::begin)
+      .def_readonly("end", &EntityMention::end)
+      .def_readonly("type", &EntityMention::type)
+      .def_readonly("canonical", &EntityMention::canonical)
+      .def_readonly("role", &EntityMention::role)
+      .def("__repr__", [](const EntityMention& e) { return "EntityMention(" + e.type + ", '" + e.canonical + "')"; });
+  py::class_<ShowTitle>(m, "ShowTitle").def_readonly("title", &ShowTitle::title).def_readonly("begin", &ShowTitle::begin).def_readonly("end", &ShowTitle::end);
+  py::class_<EntityResult>(m, "EntityResult")
+      .def_readonly("mentions", &EntityResult::mentions, "every mention in text order; mentions of one entity share its canonical name")
+      .def_readonly("main_show", &EntityResult::main_show, "the show the article is about, or None");
+  py::class_<EntityExtractor>(m, "EntityExtractor",
+                              "Typed entities from the built-in gazetteer, patterns and context. Immutable; extract() is thread-safe.")
+      .def(py::init([](const std::vector<std::tuple<std::string, std::string, std::vector<std::string>, std::string>>& entries,
+                       const std::string& gazetteer_tsv, bool builtin_gazetteer) {
+             EntityOptions options;
+             options.builtin_gazetteer = builtin_gazetteer;
+             options.extra_gazetteer_tsv = gazetteer_tsv;
+             for (const auto& [name, kind, aliases, country] : entries)
+               options.extra_entries.push_back(GazetteerEntry{name, kind, aliases, country});
+             py::gil_scoped_release release;
+             return std::make_unique<EntityExtractor>(options);
+           }),
+           py::arg("entries") = std::vector<std::tuple<std::string, std::string, std::vector<std::string>, std::string>>{},
+           py::arg("gazetteer_tsv") = "", py::arg("builtin_gazetteer") = true,
+           "entries: extra (name, kind, aliases, country) tuples, kind one of studio, production_company, network, "
+           "streaming, other_org; gazetteer_tsv: a TSV file in the format of data/gazetteer/orgs.tsv.")
+      .def(
+          "extract",
+          [](const EntityExtractor& extractor, const py::str& py_text, const std::optional<std::string>& headline) {
+            const std::string text = to_utf8(py_text);
+            py::gil_scoped_release release;
+            const Document doc = default_tokenizer().tokenize(text);
+            return headline ? extractor.extract(doc, *headline) : extractor.extract(doc);
+          },
+          py::arg("text"), py::arg("headline") = py::none(),
+          "Entities of the text; headline names the article's title when the text does not start with it.")
+      .def_property_readonly("gazetteer_size", &EntityExtractor::gazetteer_size);
+
+  py::class_<RenewalEvidenceItem>(m, "RenewalEvidence", "A sentence and how much it moved the likelihood.")
+      .def_readonly("begin", &RenewalEvidenceItem::begin)
+      .def_readonly("end", &RenewalEvidenceItem::end)
+      .def_readonly("text", &RenewalEvidenceItem::text)
+      .def_readonly("weight", &RenewalEvidenceItem::weight, "contribution to the log-odds of another season")
+      .def_readonly("features", &RenewalEvidenceItem::features, "its strongest features and their contributions");
+  py::class_<RenewalResult>(m, "RenewalResult")
+      .def_readonly("status", &RenewalResult::status, "renewed, cancelled, ended or unconfirmed")
+      .def_readonly("likelihood", &RenewalResult::likelihood, "calibrated probability of another season")
+      .def_readonly("outlook", &RenewalResult::outlook, "likely, unlikely or unclear (unconfirmed only)")
+      .def_property_readonly("status_probabilities", [](const RenewalResult& r) {
+        py::dict d;
+        const char* names[] = {"renewed", "cancelled", "ended", "unconfirmed"};
+        for (int i = 0; i < 4; ++i) d[names[i]] = r.status_probabilities[i];
+        return d;
+      })
+      .def_readonly("evidence", &RenewalResult::evidence, "strongest first")
+      .def("explain", &RenewalResult::explain, py::arg("max_items") = 3,
+           "One line for a person: \"unconfirmed, 0.41: 'Neither Netflix ...' (-1.3), ...\"");
+  py::class_<RenewalScorer>(m, "RenewalScorer",
+                            "Renewal status and likelihood of another season. Immutable; score() is thread-safe.")
+      .def(py::init([] {
+             py::gil_scoped_release release;
+             return RenewalScorer::load_default();
+           }),
+           "The model compiled into the library.")
+      .def_static("load", [](const std::string& path) { return RenewalScorer::load(path); }, py::arg("path"))
+      .def_static(
+          "train",
+          [](const py::sequence& texts, const py::sequence& statuses, const std::optional<py::sequence>& outlooks,
+             const std::optional<py::sequence>& shows, double l2, int epochs, double learning_rate, int min_feature_count) {
+            std::vector<RenewalExample> examples(py::len(texts));
+            const std::vector<std::string> status = string_list(statuses, examples.size(), "statuses");
+            const std::vector<std::string> outlook = string_list(outlooks, examples.size(), "outlooks");
+            const std::vector<std::string> show = string_list(shows, examples.size(), "shows");
+            for (std::size_t i = 0; i < examples.size(); ++i)
+              examples[i] = RenewalExample{to_utf8(texts[i]), status[i], outlook[i], show[i]};
+            RenewalTrainOptions options;
+            options.l2 = l2;
+            options.epochs = epochs;
+            options.learning_rate = learning_rate;
+            options.min_feature_count = min_feature_count;
+            py::gil_scoped_release release;
+            return RenewalScorer::train(examples, options);
+          },
+          py::arg("texts"), py::arg("statuses"), py::arg("outlooks") = py::none(), py::arg("shows") = py::none(),
+          py::arg("l2") = RenewalTrainOptions{}.l2, py::arg("epochs") = RenewalTrainOptions{}.epochs,
+          py::arg("learning_rate") = RenewalTrainOptions{}.learning_rate,
+          py::arg("min_feature_count") = RenewalTrainOptions{}.min_feature_count,
+          "Trains a model from passages and their labels: statuses renewed/cancelled/ended/unconfirmed; outlooks "
+          "likely/unlikely/unclear for unconfirmed ones (None or '' otherwise); shows: each passage's main show title.")
+      .def("save", &RenewalScorer::save, py::arg("path"))
+      .def(
+          "score",
+          [](const RenewalScorer& scorer, const py::str& py_text, const std::optional<std::string>& show) {
+            const std::string text = to_utf8(py_text);
+            py::gil_scoped_release release;
+            const Document doc = default_tokenizer().tokenize(text);
+            RenewalSubject subject;
+            if (show) {
+              subject = RenewalScorer::subject_from_title(doc, *show);
+            } else if (!doc.sentences().empty()) {
+              const auto& first = doc.sentences().front();
+              if (const auto title = show_from_headline(doc.text().substr(first.begin, first.end - first.begin)))
+                subject = RenewalScorer::subject_from_title(doc, *title);
+            }
+            return scorer.score(doc, subject);
+          },
+          py::arg("text"), py::arg("show") = py::none(),
+          "Scores one article about `show` (default: the show its headline names).");
 
   // Benchmark seam (bench/python_bench.py): seconds for `repeat` analyses done entirely in C++,
   // to compare with the same calls made from Python.

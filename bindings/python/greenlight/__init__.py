@@ -6,6 +6,13 @@
     >>> report.title, report.stats.sentences
     >>> report.to_dict()                          # schema greenlight.article/1, as the CLI prints it
 
+Each component also works on its own:
+
+    >>> greenlight.DateExtractor().extract("It returns in fall 2022.")[0].value      # '2022-FA'
+    >>> greenlight.EntityExtractor().extract(text).mentions
+    >>> greenlight.RenewalScorer().score(text).explain()
+    >>> model = greenlight.RenewalScorer.train(texts, statuses, outlooks); model.save("renewal.tsv")
+
 Every failure raises greenlight.Error with the library's message.
 """
 
@@ -13,17 +20,28 @@ from ._greenlight import (
     Analyzer,
     ArticleReport,
     ArticleStats,
+    DateExtractor,
     DateReport,
     Document,
+    EntityExtractor,
+    EntityMention,
     EntityReport,
+    EntityResult,
     Error,
     Evidence,
+    MediaFacts,
+    RenewalEvidence,
     RenewalReport,
+    RenewalResult,
+    RenewalScorer,
     SentenceScore,
     SentimentReport,
     ShowMention,
+    ShowTitle,
     Span,
+    TemporalExpression,
     Token,
+    media_facts,
     tokenize,
 )
 
@@ -31,16 +49,27 @@ __all__ = [
     "Analyzer",
     "ArticleReport",
     "ArticleStats",
+    "DateExtractor",
     "DateReport",
     "Document",
+    "EntityExtractor",
+    "EntityMention",
     "EntityReport",
+    "EntityResult",
     "Error",
     "Evidence",
+    "MediaFacts",
+    "RenewalEvidence",
     "RenewalReport",
+    "RenewalResult",
+    "RenewalScorer",
     "SentenceScore",
     "SentimentReport",
     "ShowMention",
+    "ShowTitle",
     "Span",
+    "TemporalExpression",
     "Token",
+    "media_facts",
     "tokenize",
 ]

@@ -1,4 +1,4 @@
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 class Error(ValueError): ...
 
@@ -106,3 +106,78 @@ class Analyzer:
                      raise_errors: bool = True) -> List[Union[ArticleReport, str]]: ...
 
 __all__: List[str]
+
+class TemporalExpression:
+    text: str
+    begin: int
+    end: int
+    value: str
+    mod: Optional[str]
+    granularity: str
+    begin_date: Optional[str]
+    end_date: Optional[str]
+    role: str
+    form: str
+    relative: bool
+
+class DateExtractor:
+    def __init__(self, us_numeric_order: bool = True) -> None: ...
+    def extract(self, text: str, reference_date: Optional[str] = None, use_dateline: bool = True) -> List[TemporalExpression]: ...
+    def find_dateline(self, text: str) -> Optional[str]: ...
+
+class MediaFacts:
+    seasons: List[int]
+    episodes: Optional[int]
+    runtime_minutes: Optional[int]
+    seasons_so_far: Optional[int]
+
+def media_facts(text: str) -> MediaFacts: ...
+
+class EntityMention:
+    text: str
+    begin: int
+    end: int
+    type: str
+    canonical: str
+    role: Optional[str]
+
+class ShowTitle:
+    title: str
+    begin: int
+    end: int
+
+class EntityResult:
+    mentions: List[EntityMention]
+    main_show: Optional[ShowTitle]
+
+class EntityExtractor:
+    gazetteer_size: int
+    def __init__(self, entries: Sequence[Tuple[str, str, List[str], str]] = ..., gazetteer_tsv: str = "",
+                 builtin_gazetteer: bool = True) -> None: ...
+    def extract(self, text: str, headline: Optional[str] = None) -> EntityResult: ...
+
+class RenewalEvidence:
+    begin: int
+    end: int
+    text: str
+    weight: float
+    features: List[Tuple[str, float]]
+
+class RenewalResult:
+    status: str
+    likelihood: float
+    outlook: Optional[str]
+    status_probabilities: Dict[str, float]
+    evidence: List[RenewalEvidence]
+    def explain(self, max_items: int = 3) -> str: ...
+
+class RenewalScorer:
+    def __init__(self) -> None: ...
+    @staticmethod
+    def load(path: str) -> "RenewalScorer": ...
+    @staticmethod
+    def train(texts: Sequence[str], statuses: Sequence[str], outlooks: Optional[Sequence[Optional[str]]] = None,
+              shows: Optional[Sequence[Optional[str]]] = None, l2: float = ..., epochs: int = ...,
+              learning_rate: float = ..., min_feature_count: int = ...) -> "RenewalScorer": ...
+    def save(self, path: str) -> None: ...
+    def score(self, text: str, show: Optional[str] = None) -> RenewalResult: ...
