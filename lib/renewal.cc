@@ -42,6 +42,66 @@ int class_index(const std::string& status, const std::string& outlook) {
   return -1;
 }
 
+std::uint64_t feature_hash(std::string_view name) {
+  static_assert(sizeof(std::size_t) == 8, "feature hashes are 64-bit");
+  return std::hash<std::string_view>{}(name);
+}
+
+// A map from feature-name hash to V: open addressing with linear probing, so summing the
+// features of a long article allocates no node per distinct feature and a lookup is a probe or two.
+template <typename V>
+class HashTable {
+ public:
+  HashTable() : keys_(1024, 0), values_(1024, V{}) {}
+  V& operator[](std::uint64_t key) {
+    key += key == 0;  // 0 marks an empty slot
+    if (2 * (size_ + 1) > keys_.size()) grow();
+    std::size_t i = slot(key);
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      ++size_;
+    }
+    return values_[i];
+  }
+  const V* find(std::uint64_t key) const {
+    key += key == 0;
+    const std::size_t i = slot(key);
+    return keys_[i] == key ? &values_[i] : nullptr;
+  }
+  std::size_t size() const { return size_; }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i] != 0) f(keys_[i], values_[i]);
+  }
+
+ private:
+  std::size_t slot(std::uint64_t key) const {
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t i = (key ^ (key >> 29)) & mask;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<std::uint64_t> keys;
+    std::vector<V> values;
+    keys.swap(keys_);
+    values.swap(values_);
+    keys_.assign(keys.size() * 2, 0);
+    values_.assign(keys_.size(), V{});
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      if (keys[j] == 0) continue;
+      const std::size_t i = slot(keys[j]);
+      keys_[i] = keys[j];
+      values_[i] = values[j];
+    }
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<V> values_;
+  std::size_t size_ = 0;
+};
+using FeatureSums = HashTable<double>;
+
 // Cue features of a document summed per name, dampened (log1p) so one repeated phrase does not
 // dominate.
 // Then scaled to unit length (the bias apart), so a long article is not more certain than a
@@ -70,9 +130,23 @@ struct RenewalScorer::Model {
   Eigen::VectorXd likelihood_weights;                // features
   double likelihood_temperature = 1.0;               // logit scale fitted on held-out folds
 
+  // Scoring looks features up by a 64-bit hash of the name, so it never builds the strings.
+  HashTable<int> by_hash;  // hash -> index + 1 (0: absent)
+
   void build_index() {
     index.clear();
-    for (std::size_t i = 0; i < features.size(); ++i) index[features[i]] = static_cast<int>(i);
+    by_hash = HashTable<int>();
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      index[features[i]] = static_cast<int>(i);
+      int& slot = by_hash[feature_hash(features[i])];
+      if (slot != 0)
+        throw Error("renewal model: features '" + features[i] + "' and '" + features[slot - 1] + "' have the same hash");
+      slot = static_cast<int>(i) + 1;
+    }
+  }
+  int lookup(std::uint64_t hash) const {
+    const int* i = by_hash.find(hash);
+    return i ? *i - 1 : -1;
   }
 };
 
@@ -179,35 +253,65 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
 RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& subject) const {
   const Model& m = *model_;
   // Two passes over the sentences, so that memory stays small for any article length: the first
-  // sums the features, the second splits each feature's contribution over its sentences.
+  // sums the features, the second splits each feature's contribution over its sentences. Both
+  // see features by the hash of their name (as feature_values() sees them by name in training).
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
-  std::vector<CueFeature> sentence_features;
-  std::unordered_map<std::string, double> raw;
+  FeatureSums raw;
+  // Model features as they occur, kept for the second pass unless the article is huge (then the
+  // second pass reads the sentences again, so memory stays bounded).
+  struct Occurrence {
+    std::uint64_t key;
+    int feature;
+    float value;
+    std::uint32_t sentence;
+  };
+  constexpr std::size_t kMaxCachedBytes = 8u << 20;
+  const bool cache = doc.text().size() <= kMaxCachedBytes;
+  std::vector<Occurrence> occurrences;
+  struct SumSink final : CueSink {
+    const Model& m;
+    FeatureSums& sums;
+    std::vector<Occurrence>* occurrences;
+    std::uint32_t sentence = 0;
+    SumSink(const Model& model, FeatureSums& s, std::vector<Occurrence>* o) : m(model), sums(s), occurrences(o) {}
+    void add(std::string_view name, float value) override {
+      const std::uint64_t key = feature_hash(name);
+      sums[key] += value;
+      if (occurrences)
+        if (const int f = m.lookup(key); f >= 0) occurrences->push_back({key, f, value, sentence});
+    }
+  } sum_sink(m, raw, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
-    sentence_features.clear();
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sentence_features);
-    for (const CueFeature& c : sentence_features) raw[c.name] += c.value;
+    sum_sink.sentence = static_cast<std::uint32_t>(si);
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink);
   }
-  std::vector<CueFeature> document_features = {{"bias", 1, -1}};
-  if (cue_sentences == 0) document_features.push_back({"no_cue_sentences", 1, -1});
-  for (const CueFeature& c : document_features) raw[c.name] += c.value;
-  std::vector<CueFeature> all;
-  all.reserve(raw.size());
-  for (const auto& [name, value] : raw) all.push_back({name, static_cast<float>(value), -1});
-  const auto values = feature_values(all);
+  const std::uint64_t bias_key = feature_hash("bias");
+  raw[bias_key] += 1;
+  if (cue_sentences == 0) raw[feature_hash("no_cue_sentences")] += 1;
+  // feature_values(): log1p of each sum, scaled to unit length apart from the bias.
+  double norm = 0;
+  raw.for_each([&](std::uint64_t key, double sum) {
+    if (key != bias_key) {
+      const double v = std::log1p(sum);
+      norm += v * v;
+    }
+  });
+  norm = std::sqrt(norm);
 
   Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
   double likelihood_logit = 0;
-  std::unordered_map<std::string, double> contribution;  // feature -> contribution to the likelihood logit
-  for (const auto& [name, value] : values) {
-    auto it = m.index.find(name);
-    if (it == m.index.end()) continue;
-    status_logits += value * m.status_weights.row(it->second).transpose();
-    const double c = value * m.likelihood_weights[it->second] * m.likelihood_temperature;
+  std::unordered_map<int, double> contribution;  // model feature -> contribution to the likelihood logit
+  raw.for_each([&](std::uint64_t key, double sum) {
+    const int f = m.lookup(key);
+    if (f < 0) return;
+    double value = std::log1p(sum);
+    if (key != bias_key && norm > 0) value /= norm;
+    status_logits += value * m.status_weights.row(f).transpose();
+    const double c = value * m.likelihood_weights[f] * m.likelihood_temperature;
     likelihood_logit += c;
-    contribution[name] = c;
-  }
+    contribution[f] = c;
+  });
   const Eigen::VectorXd p = softmax(status_logits);
   RenewalResult r;
   r.status_probabilities = {p[0], p[1], p[2], p[3] + p[4] + p[5]};
@@ -222,20 +326,46 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   }
   // Evidence: each feature's contribution split over the sentences it came from, in proportion.
   constexpr std::size_t kMaxEvidence = 6;
-  double attributed = 0;
-  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
-    sentence_features.clear();
-    sentence_cue_features(doc, subject, headline_index, si, sentence_features);
-    if (sentence_features.empty()) continue;
-    std::map<std::string, double> by_feature;
+  struct ShareSink final : CueSink {
+    const Model& m;
+    const FeatureSums& raw;
+    const std::unordered_map<int, double>& contribution;
+    std::vector<std::pair<int, double>> by_feature;  // model feature -> share, this sentence
     double weight = 0;
-    for (const CueFeature& c : sentence_features) {
-      auto it = contribution.find(c.name);
-      if (it == contribution.end()) continue;
-      const double share = it->second * c.value / raw[c.name];
-      by_feature[c.name] += share;
-      weight += share;
+    ShareSink(const Model& model, const FeatureSums& r, const std::unordered_map<int, double>& c)
+        : m(model), raw(r), contribution(c) {}
+    void add(std::string_view name, float value) override {
+      const std::uint64_t key = feature_hash(name);
+      add(key, m.lookup(key), value);
     }
+    void add(std::uint64_t key, int f, float value) {
+      if (f < 0) return;
+      auto c = contribution.find(f);
+      if (c == contribution.end()) return;
+      const double share = c->second * value / *raw.find(key);
+      weight += share;
+      for (auto& [feature, sum] : by_feature)
+        if (feature == f) {
+          sum += share;
+          return;
+        }
+      by_feature.emplace_back(f, share);
+    }
+  } share_sink(m, raw, contribution);
+  double attributed = 0;
+  std::size_t next_occurrence = 0;
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+    share_sink.by_feature.clear();
+    share_sink.weight = 0;
+    if (cache) {
+      for (; next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si; ++next_occurrence) {
+        const Occurrence& o = occurrences[next_occurrence];
+        share_sink.add(o.key, o.feature, o.value);
+      }
+    } else {
+      sentence_cue_features(doc, subject, headline_index, si, share_sink);
+    }
+    const double weight = share_sink.weight;
     attributed += weight;
     if (std::fabs(weight) < 0.05) continue;
     if (r.evidence.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(r.evidence.back().weight)) continue;
@@ -245,10 +375,13 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     item.end = s.end;
     item.text = std::string(doc.text_of(s));
     item.weight = weight;
-    item.features.assign(by_feature.begin(), by_feature.end());
-    std::sort(item.features.begin(), item.features.end(),
-              [](const auto& a, const auto& b) { return std::fabs(a.second) > std::fabs(b.second); });
-    if (item.features.size() > 4) item.features.resize(4);
+    auto& features = share_sink.by_feature;
+    std::sort(features.begin(), features.end(), [&](const auto& a, const auto& b) {
+      if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
+      return m.features[a.first] < m.features[b.first];
+    });
+    for (std::size_t k = 0; k < features.size() && k < 4; ++k)
+      item.features.emplace_back(m.features[features[k].first], features[k].second);
     r.evidence.push_back(std::move(item));
     std::sort(r.evidence.begin(), r.evidence.end(),
               [](const RenewalEvidenceItem& a, const RenewalEvidenceItem& b) { return std::fabs(a.weight) > std::fabs(b.weight); });

@@ -218,12 +218,18 @@ int find_headline_sentence(const Document& doc) {
   return static_cast<int>(p.first_sentence);
 }
 
-// The cue features of sentence `si`, appended to `out`; returns whether the sentence has a cue.
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           std::vector<CueFeature>& out) {
+                           CueSink& sink) {
   const auto& patterns = compiled_patterns();
   const auto tokens = doc.tokens();
   thread_local std::vector<std::string_view> norms;
+  // Feature names are built in one reused buffer: no allocation per feature.
+  thread_local std::string name;
+  auto emit = [&](float value, auto... parts) {
+    name.clear();
+    (name.append(parts), ...);
+    sink.add(name, value);
+  };
   {
     const Sentence& s = doc.sentences()[si];
     norms.clear();
@@ -284,35 +290,46 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
         if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
-      std::string base(best->cls);
-      const std::string neg = negated ? "|neg" : "";
-      const std::string mod = modal ? "|mod" : "";
-      const std::string q = question ? "|q" : "";
-      const int sentence = static_cast<int>(si);
-      out.push_back({base, 1, sentence});
-      out.push_back({base + neg, 1, sentence});
-      out.push_back({base + neg + mod, 1, sentence});
-      out.push_back({base + neg + mod + q, 1, sentence});
-      out.push_back({base + "|" + std::string(subj) + neg + mod, 1, sentence});
-      if (headline) out.push_back({"headline:" + base + neg + q, 1, sentence});
-      if (lede) out.push_back({"lede:" + base + neg + mod, 1, sentence});
+      const std::string_view base = best->cls;
+      const std::string_view neg = negated ? "|neg" : "";
+      const std::string_view mod = modal ? "|mod" : "";
+      const std::string_view q = question ? "|q" : "";
+      using namespace std::string_view_literals;
+      emit(1, base);
+      emit(1, base, neg);
+      emit(1, base, neg, mod);
+      emit(1, base, neg, mod, q);
+      emit(1, base, "|"sv, subj, neg, mod);
+      if (headline) emit(1, "headline:"sv, base, neg, q);
+      if (lede) emit(1, "lede:"sv, base, neg, mod);
       any_cue = true;
       i += best_len - 1;
     }
     if (!any_cue) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) out.push_back({"o:" + std::string(norms[i]), 0.25f, static_cast<int>(si)});
+        if (norms[i].size() >= 2) emit(0.25f, std::string_view("o:"), norms[i]);
     }
     if (any_cue) {
-            // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
+      // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
         if (norms[i].size() < 2 && norms[i] != "?") continue;
-        out.push_back({"w:" + std::string(norms[i]), 0.5f, static_cast<int>(si)});
-        if (i + 1 < n) out.push_back({"b:" + std::string(norms[i]) + "_" + std::string(norms[i + 1]), 0.5f, static_cast<int>(si)});
+        emit(0.5f, std::string_view("w:"), norms[i]);
+        if (i + 1 < n) emit(0.5f, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
       }
     }
     return any_cue;
   }
+}
+
+bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
+                           std::vector<CueFeature>& out) {
+  struct VectorSink final : CueSink {
+    std::vector<CueFeature>& out;
+    int sentence;
+    VectorSink(std::vector<CueFeature>& o, int s) : out(o), sentence(s) {}
+    void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
+  } sink(out, static_cast<int>(si));
+  return sentence_cue_features(doc, subject, headline_index, si, sink);
 }
 
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {

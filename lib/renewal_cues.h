@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,8 +35,21 @@ struct CueFeature {
 // ("bias", "no_cue_sentences").
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject);
 
-// The cue features of one sentence, appended to `out` (for streaming over long documents);
-// returns whether the sentence holds a cue. `headline_index` as find_headline_sentence gives it.
+// Receives a sentence's features one at a time; `name` is valid only during the call. Scoring
+// hashes the names as they come instead of building a string per feature.
+class CueSink {
+ public:
+  virtual void add(std::string_view name, float value) = 0;
+
+ protected:
+  ~CueSink() = default;
+};
+
+// The cue features of one sentence (for streaming over long documents); returns whether the
+// sentence holds a cue. `headline_index` as find_headline_sentence gives it.
+bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
+                           CueSink& sink);
+// The same, appended to `out`.
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
                            std::vector<CueFeature>& out);
 

@@ -1,0 +1,105 @@
+// What renewal scoring adds to the analysis of an article: the bundled articles (data/samples and
+// data/eval/articles) analyzed by the full Analyzer and by one without the renewal component,
+// interleaved article by article so that machine noise falls on both alike. Reports both
+// throughputs and `overhead` = full time / time without renewal - 1 (the target is <= 0.20).
+// A second benchmark times RenewalScorer::score alone on tokenized articles.
+//
+//   build/bench/renewal_bench
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "greenlight/analyzer.h"
+#include "greenlight/entities.h"
+#include "greenlight/renewal.h"
+#include "greenlight/tokenizer.h"
+
+namespace {
+
+const std::vector<std::string>& articles() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    for (const char* dir : {"data/samples", "data/eval/articles"}) {
+      const std::filesystem::path path = std::filesystem::path(GREENLIGHT_SOURCE_DIR) / dir;
+      if (!std::filesystem::exists(path)) continue;
+      std::vector<std::filesystem::path> files;
+      for (const auto& e : std::filesystem::directory_iterator(path))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        out.push_back(s.str());
+      }
+    }
+    return out;
+  }();
+  return texts;
+}
+
+std::size_t total_bytes() {
+  std::size_t n = 0;
+  for (const std::string& a : articles()) n += a.size();
+  return n;
+}
+
+void BM_RenewalOverhead(benchmark::State& state) {
+  const greenlight::Analyzer full;
+  greenlight::AnalyzerOptions options;
+  options.renewal = false;
+  const greenlight::Analyzer without_renewal(options);
+  using Clock = std::chrono::steady_clock;
+  Clock::duration with_time{}, without_time{};
+  for (auto _ : state) {
+    for (const std::string& text : articles()) {
+      auto t0 = Clock::now();
+      auto a = full.analyze(text);
+      auto t1 = Clock::now();
+      auto b = without_renewal.analyze(text);
+      auto t2 = Clock::now();
+      benchmark::DoNotOptimize(a);
+      benchmark::DoNotOptimize(b);
+      with_time += t1 - t0;
+      without_time += t2 - t1;
+    }
+  }
+  const double with_s = std::chrono::duration<double>(with_time).count();
+  const double without_s = std::chrono::duration<double>(without_time).count();
+  const double mb = static_cast<double>(state.iterations() * total_bytes()) / 1e6;
+  state.counters["full_MB/s"] = mb / with_s;
+  state.counters["no_renewal_MB/s"] = mb / without_s;
+  state.counters["overhead"] = with_s / without_s - 1;
+}
+BENCHMARK(BM_RenewalOverhead)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+void BM_RenewalScoreOnly(benchmark::State& state) {
+  const greenlight::Tokenizer tokenizer;
+  const greenlight::EntityExtractor entities;
+  const greenlight::RenewalScorer scorer = greenlight::RenewalScorer::load_default();
+  std::vector<greenlight::Document> docs;
+  std::vector<greenlight::RenewalSubject> subjects;
+  for (const std::string& text : articles()) {
+    docs.push_back(tokenizer.tokenize(text));
+    const greenlight::EntityResult found = entities.extract(docs.back());
+    greenlight::RenewalSubject subject;
+    subject.main_show = found.main_show_spans;
+    subject.other_shows = found.other_show_spans;
+    subjects.push_back(subject);
+  }
+  for (auto _ : state)
+    for (std::size_t i = 0; i < docs.size(); ++i) benchmark::DoNotOptimize(scorer.score(docs[i], subjects[i]));
+  state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+BENCHMARK(BM_RenewalScoreOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
