@@ -39,7 +39,7 @@ constexpr Pattern kPatterns[] = {
     // No further season.
     {"cancel", "cancel*"}, {"cancel", "axe"}, {"cancel", "axed"}, {"cancel", "axing"},
     {"cancel", "scrap*"}, {"cancel", "pull* the plug"}, {"cancel", "pulled the plug"},
-    {"cancel", "shelved"}, {"cancel", "shut down"}, {"cancel", "passed on"}, {"cancel", "pass on"},
+    {"cancel", "shelved"}, {"cancel", "shut down"}, {"cancel", "pass* on"},
     {"cancel", "end of the road"}, {"cancel", "dropped"}, {"cancel", "declined to"},
     {"cancel", "decided against"}, {"cancel", "chopping block"}, {"cancel", "one-and-done"},
     {"cancel", "one and done"}, {"cancel", "close its doors"}, {"cancel", "no plans"},
@@ -66,7 +66,7 @@ constexpr Pattern kPatterns[] = {
     {"revoke", "revers*"}, {"revoke", "backtrack*"}, {"revoke", "rescind*"}, {"revoke", "walk* back"},
     {"revoke", "u-turn"}, {"revoke", "about-face"}, {"revoke", "reconsider*"}, {"revoke", "change of heart"},
     {"revoke", "undo*"}, {"revoke", "undid"}, {"revoke", "takes back"}, {"revoke", "took back"},
-    {"revoke", "pulled"}, {"revoke", "reversal"}, {"revoke", "after all"},
+    {"revoke", "pulled"}, {"revoke", "reversal"}, {"revoke", "after all"}, {"revoke", "withdr*"},
     // Who says so.
     {"rumour", "rumo*"}, {"rumour", "reportedly"}, {"rumour", "insider*"}, {"rumour", "sources"},
     {"rumour", "leak*"}, {"rumour", "specul*"}, {"rumour", "allegedly"}, {"rumour", "scoop"},
@@ -281,10 +281,12 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       }
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
-      bool negated = false, modal = false;
+      bool negated = false, modal = false, past = false;
       for (std::size_t k = i; k-- > 0;) {
         if (is_clause_break(norms[k])) break;
         if (i - k > 8) break;
+        // Past perfect ("had confirmed", "had been renewed") tells background, not the news.
+        if (norms[k] == "had" || norms[k] == "'d") past = true;
         if (in(norms[k], kNegators)) negated = true;
         if (in(norms[k], kModals)) modal = true;
       }
@@ -302,6 +304,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       emit(1, base, "|"sv, subj, neg, mod);
       if (headline) emit(1, "headline:"sv, base, neg, q);
       if (lede) emit(1, "lede:"sv, base, neg, mod);
+      if (past) emit(1, base, "|past"sv, neg);
       any_cue = true;
       i += best_len - 1;
     }
