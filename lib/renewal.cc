@@ -100,25 +100,36 @@ class HashTable {
   std::vector<V> values_;
   std::size_t size_ = 0;
 };
-using FeatureSums = HashTable<double>;
 
-// Cue features of a document summed per name, dampened (log1p) so one repeated phrase does not
-// dominate.
-// Then scaled to unit length (the bias apart), so a long article is not more certain than a
-// short passage for saying the same thing more often.
-std::unordered_map<std::string, double> feature_values(const std::vector<CueFeature>& cues) {
+// Cue features of a document summed per name.
+std::unordered_map<std::string, double> feature_sums(const std::vector<CueFeature>& cues) {
   std::unordered_map<std::string, double> sums;
   for (const CueFeature& c : cues) sums[c.name] += c.value;
+  return sums;
+}
+
+// A document's feature values over the model's vocabulary (features outside it are dropped
+// first, as scoring never sees them): each sum dampened (log1p) so one repeated phrase does not
+// dominate, then scaled to unit length (the bias apart), so a long article is not more certain
+// than a short passage for saying the same thing more often.
+std::vector<std::pair<int, double>> feature_values(const std::unordered_map<std::string, double>& sums,
+                                                   const std::unordered_map<std::string, int>& vocabulary) {
+  std::vector<std::pair<int, double>> values;
   double norm = 0;
-  for (auto& [name, value] : sums) {
-    value = std::log1p(value);
-    if (name != "bias") norm += value * value;
+  int bias = -1;
+  for (const auto& [name, sum] : sums) {
+    auto it = vocabulary.find(name);
+    if (it == vocabulary.end()) continue;
+    values.emplace_back(it->second, std::log1p(sum));
+    if (name == "bias") bias = it->second;
+    else norm += values.back().second * values.back().second;
   }
   norm = std::sqrt(norm);
   if (norm > 0)
-    for (auto& [name, value] : sums)
-      if (name != "bias") value /= norm;
-  return sums;
+    for (auto& [feature, value] : values)
+      if (feature != bias) value /= norm;
+  std::sort(values.begin(), values.end());
+  return values;
 }
 
 }  // namespace
@@ -214,7 +225,7 @@ Eigen::MatrixXd fit(const Dataset& data, int k, const RenewalTrainOptions& o) {
 RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, const RenewalTrainOptions& options) {
   if (examples.empty()) throw Error("renewal training: no examples");
   const Tokenizer tokenizer;
-  std::vector<std::unordered_map<std::string, double>> docs;
+  std::vector<std::unordered_map<std::string, double>> docs;  // feature sums
   std::vector<int> labels;
   std::map<std::string, int> document_frequency;
   for (std::size_t i = 0; i < examples.size(); ++i) {
@@ -222,7 +233,7 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
     const int label = class_index(e.status, e.outlook);
     if (label < 0) throw Error("renewal training: example " + std::to_string(i) + " has unknown status '" + e.status + "'");
     const Document doc = tokenizer.tokenize(e.text);
-    docs.push_back(feature_values(renewal_cue_features(doc, subject_from_title(doc, e.show))));
+    docs.push_back(feature_sums(renewal_cue_features(doc, subject_from_title(doc, e.show))));
     labels.push_back(label);
     for (const auto& [name, value] : docs.back()) ++document_frequency[name];
   }
@@ -234,9 +245,8 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
   data.x.resize(static_cast<Eigen::Index>(docs.size()), static_cast<Eigen::Index>(model->features.size()));
   std::vector<Eigen::Triplet<double>> triplets;
   for (std::size_t i = 0; i < docs.size(); ++i)
-    for (const auto& [name, value] : docs[i])
-      if (auto it = model->index.find(name); it != model->index.end())
-        triplets.emplace_back(static_cast<int>(i), it->second, value);
+    for (const auto& [feature, value] : feature_values(docs[i], model->index))
+      triplets.emplace_back(static_cast<int>(i), feature, value);
   data.x.setFromTriplets(triplets.begin(), triplets.end());
   data.y = labels;
   model->status_weights = fit(data, static_cast<int>(kClasses.size()), options);
@@ -256,11 +266,10 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // sums the features, the second splits each feature's contribution over its sentences. Both
   // see features by the hash of their name (as feature_values() sees them by name in training).
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
-  FeatureSums raw;
   // Model features as they occur, kept for the second pass unless the article is huge (then the
-  // second pass reads the sentences again, so memory stays bounded).
+  // second pass reads the sentences again, so memory stays bounded). Features outside the model
+  // are dropped at once: they carry no weight and, as in training, do not count in the norm.
   struct Occurrence {
-    std::uint64_t key;
     int feature;
     float value;
     std::uint32_t sentence;
@@ -268,50 +277,50 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   constexpr std::size_t kMaxCachedBytes = 8u << 20;
   const bool cache = doc.text().size() <= kMaxCachedBytes;
   std::vector<Occurrence> occurrences;
+  // Sums per model feature: dense, with the list of features touched.
+  std::vector<double> sums(m.features.size(), 0.0);
+  std::vector<int> touched;
   struct SumSink final : CueSink {
     const Model& m;
-    FeatureSums& sums;
+    std::vector<double>& sums;
+    std::vector<int>& touched;
     std::vector<Occurrence>* occurrences;
     std::uint32_t sentence = 0;
-    SumSink(const Model& model, FeatureSums& s, std::vector<Occurrence>* o) : m(model), sums(s), occurrences(o) {}
-    void add(std::string_view name, float value) override {
-      const std::uint64_t key = feature_hash(name);
-      sums[key] += value;
-      if (occurrences)
-        if (const int f = m.lookup(key); f >= 0) occurrences->push_back({key, f, value, sentence});
+    SumSink(const Model& model, std::vector<double>& s, std::vector<int>& t, std::vector<Occurrence>* o)
+        : m(model), sums(s), touched(t), occurrences(o) {}
+    void add(int f, float value) {
+      if (f < 0) return;
+      if (sums[f] == 0) touched.push_back(f);
+      sums[f] += value;
+      if (occurrences) occurrences->push_back({f, value, sentence});
     }
-  } sum_sink(m, raw, cache ? &occurrences : nullptr);
+    void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
+  } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     sum_sink.sentence = static_cast<std::uint32_t>(si);
     cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink);
   }
-  const std::uint64_t bias_key = feature_hash("bias");
-  raw[bias_key] += 1;
-  if (cue_sentences == 0) raw[feature_hash("no_cue_sentences")] += 1;
+  sum_sink.occurrences = nullptr;  // document-level features are not evidence
+  const int bias = m.lookup(feature_hash("bias"));
+  sum_sink.add(bias, 1);
+  if (cue_sentences == 0) sum_sink.add(m.lookup(feature_hash("no_cue_sentences")), 1);
   // feature_values(): log1p of each sum, scaled to unit length apart from the bias.
   double norm = 0;
-  raw.for_each([&](std::uint64_t key, double sum) {
-    if (key != bias_key) {
-      const double v = std::log1p(sum);
-      norm += v * v;
-    }
-  });
+  for (const int f : touched)
+    if (f != bias) norm += std::log1p(sums[f]) * std::log1p(sums[f]);
   norm = std::sqrt(norm);
 
   Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
   double likelihood_logit = 0;
-  std::unordered_map<int, double> contribution;  // model feature -> contribution to the likelihood logit
-  raw.for_each([&](std::uint64_t key, double sum) {
-    const int f = m.lookup(key);
-    if (f < 0) return;
-    double value = std::log1p(sum);
-    if (key != bias_key && norm > 0) value /= norm;
+  std::vector<double> contribution(m.features.size(), 0.0);  // feature -> contribution to the likelihood logit
+  for (const int f : touched) {
+    double value = std::log1p(sums[f]);
+    if (f != bias && norm > 0) value /= norm;
     status_logits += value * m.status_weights.row(f).transpose();
-    const double c = value * m.likelihood_weights[f] * m.likelihood_temperature;
-    likelihood_logit += c;
-    contribution[f] = c;
-  });
+    contribution[f] = value * m.likelihood_weights[f] * m.likelihood_temperature;
+    likelihood_logit += contribution[f];
+  }
   const Eigen::VectorXd p = softmax(status_logits);
   RenewalResult r;
   r.status_probabilities = {p[0], p[1], p[2], p[3] + p[4] + p[5]};
@@ -328,21 +337,16 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   constexpr std::size_t kMaxEvidence = 6;
   struct ShareSink final : CueSink {
     const Model& m;
-    const FeatureSums& raw;
-    const std::unordered_map<int, double>& contribution;
+    const std::vector<double>& sums;
+    const std::vector<double>& contribution;
     std::vector<std::pair<int, double>> by_feature;  // model feature -> share, this sentence
     double weight = 0;
-    ShareSink(const Model& model, const FeatureSums& r, const std::unordered_map<int, double>& c)
-        : m(model), raw(r), contribution(c) {}
-    void add(std::string_view name, float value) override {
-      const std::uint64_t key = feature_hash(name);
-      add(key, m.lookup(key), value);
-    }
-    void add(std::uint64_t key, int f, float value) {
-      if (f < 0) return;
-      auto c = contribution.find(f);
-      if (c == contribution.end()) return;
-      const double share = c->second * value / *raw.find(key);
+    ShareSink(const Model& model, const std::vector<double>& s, const std::vector<double>& c)
+        : m(model), sums(s), contribution(c) {}
+    void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
+    void add(int f, float value) {
+      if (f < 0 || sums[f] == 0) return;
+      const double share = contribution[f] * value / sums[f];
       weight += share;
       for (auto& [feature, sum] : by_feature)
         if (feature == f) {
@@ -351,7 +355,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
         }
       by_feature.emplace_back(f, share);
     }
-  } share_sink(m, raw, contribution);
+  } share_sink(m, sums, contribution);
   double attributed = 0;
   std::size_t next_occurrence = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
@@ -360,7 +364,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     if (cache) {
       for (; next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si; ++next_occurrence) {
         const Occurrence& o = occurrences[next_occurrence];
-        share_sink.add(o.key, o.feature, o.value);
+        share_sink.add(o.feature, o.value);
       }
     } else {
       sentence_cue_features(doc, subject, headline_index, si, share_sink);
