@@ -27,7 +27,8 @@ const std::unordered_set<std::string> kAmbiguous = {
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
 const std::unordered_set<std::string> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
-                                                        "app", "service", "streamer", "network", "studio", "+"};
+                                                        "app", "service", "streamer", "network", "studio", "+", "open",
+                                                        "watch", "stream", "streaming", "exclusively"};
 
 const std::unordered_set<std::string> kNotNameStarts = {
     "the", "a", "an", "in", "on", "at", "season", "seasons", "episode", "episodes", "part", "chapter", "volume",
@@ -612,6 +613,10 @@ class Scanner {
     const bool lower_name = g_.lowercase_names.count(key) > 0;
     if (!lower_name && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
     if (!kAmbiguous.count(key)) return true;
+    // Acronyms in capitals ("ABC", "AMC") are the networks; in lower case they are words.
+    if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
+    // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
+    if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
     const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
     const bool context = kOutletContext.count(std::string(prev)) || kOutletContext.count(std::string(next)) ||
@@ -683,6 +688,24 @@ class Scanner {
     return it == kRoleNouns.end() ? std::string_view() : it->second;
   }
 
+  // The start of a character's name described after "as" or "plays": "as principal Ava Coleman",
+  // "as the needy heiress Tanya McQuoid", "as Susie's jailbird dad, Bobby Glass". Returns the
+  // token where the name starts, or `k` when no name follows a short description.
+  std::size_t described_character(std::size_t k) const {
+    std::size_t j = k;
+    while (j < tokens_.size() && j - k < 7 && same_sentence(k, j) && !cap(j) &&
+           (tokens_[j].kind == TokenKind::kWord || n(j) == "," || n(j) == "-") && n(j) != "and" && n(j) != "who" &&
+           n(j) != "with" && n(j) != "in" && n(j) != "on")
+      ++j;
+    if (j > k && cap(j) && !taken(j, j + 1) && (n(j - 1) != "," || j - k > 1)) return j;
+    // "Susie's jailbird dad, Bobby Glass": a possessive before the description.
+    if (j == k && cap(k) && (n(k + 1) == "'s" || n(k + 1) == "\xE2\x80\x99s")) {
+      const std::size_t after = described_character(k + 2);
+      if (after != k + 2 && n(after - 1) == ",") return after;
+    }
+    return k;
+  }
+
   // A character's name at k: one to three capitalized words not already taken.
   std::size_t character_end(std::size_t k) const {
     if (!cap(k) || taken(k, k + 1) || kNotNameStarts.count(std::string(n(k))) || kNameStops.count(n(k))) return 0;
@@ -703,7 +726,20 @@ class Scanner {
         if (n(k) == ":" || n(k) == ",") ++k;
         for (int guard = 0; guard < 8; ++guard) {
           const std::size_t e = name_at(k);
-          if (!e) break;
+          if (!e) {
+            // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
+            // its person is known once every full name is found (link_surnames).
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(std::string(n(k))) &&
+                !kNameStops.count(n(k)) && !cap(k + 1)) {
+              surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
+              k = k + 1;
+              if (n(k) == "," && n(k + 1) == "and") k += 2;
+              else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+              else break;
+              continue;
+            }
+            break;
+          }
           add_person(k, e, std::string(role));
           k = e;
           if (n(k) == "(") {  // "A (Kaoru)"
@@ -734,9 +770,18 @@ class Scanner {
         // "A, who voices Z", "A plays Z", "A appears as Z", "Jeremy Strong plays that final stretch"
         add_person(i, e, "cast");
         std::size_t c = n(object) == "as" ? object + 1 : object;
+        if (c < count && (n(c) == "her" || n(c) == "his" || n(c) == "their")) ++c;
+        if (c < count && n(c) == "role" && n(c + 1) == "as") c += 2;
+        if (c < count && !cap(c)) c = described_character(c);
         if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
           c = n(object) == "as" ? object + 1 : count;  // the object is not a character
         if (const std::size_t ce = c < count ? character_end(c) : 0) add_character(c, ce);
+        i = e - 1;
+      } else if (n(k) == "as" && described_character(k + 1) != k + 1) {
+        // "Janelle James as principal Ava Coleman", "Alison Brie as writer Diane Nguyen"
+        add_person(i, e, "cast");
+        const std::size_t c = described_character(k + 1);
+        if (const std::size_t ce = character_end(c)) add_character(c, ce);
         i = e - 1;
       } else if (n(k) == "as" && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
         // "A as Z" (a cast list line), "Adam McKay as executive producer"
@@ -846,7 +891,10 @@ class Scanner {
       const std::size_t e = name_at(i);
       if (!e) continue;
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
-      add_person(i, e, sentence_role(i, e));
+      // With no role word around, "cast": most people an article names without saying why are
+      // its actors (the people behind the camera come with a cue: "created by", "showrunner").
+      const std::string role = sentence_role(i, e);
+      add_person(i, e, role.empty() ? "cast" : role);
       i = e - 1;
     }
     // And their later mentions.
@@ -883,6 +931,12 @@ class Scanner {
       const auto words = split_words(p);
       if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
     }
+    for (const auto& [word, role] : surname_roles_) {
+      auto it = surname_to_person.find(word);
+      if (it == surname_to_person.end()) continue;
+      std::string& r = roles_[it->second];
+      if (r.empty() || r == "other") r = role;
+    }
     for (const std::string& c : characters_) {
       const auto words = split_words(c);
       if (words.size() >= 2 && !surname_to_person.count(words.front())) first_to_character.emplace(words.front(), c);
@@ -893,6 +947,13 @@ class Scanner {
       const std::string word(doc_.text_of(tokens_[i]));
       if (auto it = surname_to_person.find(word); it != surname_to_person.end()) {
         add(i, i + 1, "person", it->second);
+        // "Lyonne plays Charlie Cale"
+        const std::string_view verb = n(i + 1);
+        if (verb == "plays" || verb == "voices" || verb == "played" || verb == "voiced" || verb == "portrays" ||
+            verb == "portrayed") {
+          const std::size_t c = cap(i + 2) ? i + 2 : described_character(i + 2);
+          if (const std::size_t ce = character_end(c)) add_character(c, ce);
+        }
       } else if (auto c = first_to_character.find(word); c != first_to_character.end()) {
         add(i, i + 1, "character", c->second);
       }
@@ -909,6 +970,7 @@ class Scanner {
   std::vector<bool> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
+  std::vector<std::pair<std::string, std::string>> surname_roles_;  // (surname, role) from cues
   std::optional<ShowTitle> main_show_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> main_spans_, other_show_spans_;
 };
