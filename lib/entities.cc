@@ -23,7 +23,8 @@ const std::unordered_set<std::string> kAmbiguous = {
     "max", "peacock", "apple", "apple tv", "you", "bones", "trigger", "shaft", "sunrise", "madhouse", "orange",
     "sky", "fox", "history", "nick", "mx", "tx", "via", "sentai", "dwarf", "pierrot", "hit", "bravo", "lifetime",
     "crave", "stan", "starz", "amc", "abc", "cbs", "nbc", "tbs", "ytv", "hulu", "sister", "i.g", "olm",
-    "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon"};
+    "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon",
+    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip"};
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
 const std::unordered_set<std::string> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
@@ -41,7 +42,7 @@ const std::unordered_set<std::string> kNotNameStarts = {
     "japanese", "english", "american", "british", "korean", "director", "creator", "showrunner", "writer",
     "producer", "author", "star", "stars", "mr", "mrs", "ms", "dr", "studio", "streaming", "where", "watch"};
 
-const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works"};
+const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
 const std::unordered_set<std::string> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
                                                            "television", "films", "media", "company", "inc.",
                                                            "ltd.", "records", "publishing", "comics", "press"};
@@ -71,7 +72,10 @@ constexpr RoleCue kRoleCues[] = {
     {"head writer", "writer"}, {"screenwriter", "writer"}, {"producer", "producer"},
     {"executive producer", "producer"}, {"composer", "composer"}, {"star", "cast"}, {"actor", "cast"},
     {"actress", "cast"}, {"voice actor", "cast"}, {"voice actress", "cast"}, {"seiyuu", "cast"},
-    {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"}};
+    {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"},
+    {"series from", "creator"}, {"show from", "creator"}, {"drama from", "creator"}, {"comedy from", "creator"},
+    {"anime from", "creator"}, {"songs by", "composer"}, {"theme by", "composer"}, {"original work by", "author"},
+    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"}};
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
@@ -441,7 +445,7 @@ class Scanner {
       i = j;
     }
     for (std::size_t k = 1; k < count; ++k) {
-      if (!((hn(k) == "season" || hn(k) == "series" || hn(k) == "part" || hn(k) == "volume") &&
+      if (!((hn(k) == "season" || hn(k) == "seasons" || hn(k) == "series" || hn(k) == "part" || hn(k) == "volume") &&
             (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || hn(k + 1) == "finale" ||
              hn(k + 1) == "premiere" || hn(k + 1) == "renewal" || hn(k + 1) == "release" ||
              hn(k + 1) == "cast" || hn(k + 1) == "trailer" || hn(k + 1) == "?" || hn(k + 1) == ":")))
@@ -465,6 +469,9 @@ class Scanner {
         std::string key;
         for (std::size_t k = b; k < e; ++k) key += (k == b ? "" : " ") + std::string(hn(k));
         if (g_.keys.count(key)) continue;  // an organization
+        bool words = false;
+        for (std::size_t k = b; k < e; ++k) words = words || ht[k].kind == TokenKind::kWord;
+        if (!words) continue;  // "3": numbers are titles only when quoted ("'1899'")
         phrases.push_back(htext(b, e));
       }
     }
@@ -491,7 +498,9 @@ class Scanner {
       std::size_t words = 0;
       for (const Token& t : d.tokens()) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
       const double c = static_cast<double>(occurrences_of(index, words == 1));
-      const double score = c * (1.0 + 0.75 * static_cast<double>(words - 1));
+      // A longer phrase the body repeats is more likely the title than a word inside it
+      // ("Doctor Who" over "the Doctor").
+      const double score = c * (1.0 + 1.5 * static_cast<double>(words - 1));
       if (c > 0 && score > best_score) {
         best_score = score;
         best = phrases[p];
@@ -640,7 +649,7 @@ class Scanner {
     const std::string first(n(i));
     // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
     const bool name_too = !sentence_start_[i] && g_.given_names.count(first) > 0;
-    if ((kNotNameStarts.count(first) && !name_too) || kNameStops.count(first)) return 0;
+    if ((kNotNameStarts.count(first) || kNameStops.count(first)) && !name_too) return 0;
     std::size_t e = i + 1;
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
       if (name_word(e) && !kNameStops.count(n(e))) {
@@ -678,6 +687,16 @@ class Scanner {
       }
     }
     return {role, after};
+  }
+
+  // A word for a show within a few words after k: "acid-tongued anthology", "sci-fi drama".
+  bool work_noun_after(std::size_t k) const {
+    static const std::unordered_set<std::string_view> kWork = {
+        "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
+        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural"};
+    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j)
+      if (kWork.count(n(j))) return true;
+    return false;
   }
 
   // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
@@ -790,6 +809,15 @@ class Scanner {
         if (noun_role.empty())
           if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
         i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && work_noun_after(k + 1)) {
+        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama"
+        add_person(i, e, "creator");
+        if (i >= 2 && n(i - 1) == "and") {
+          std::size_t b = i - 2;
+          while (b > 0 && cap(b - 1) && same_sentence(b - 1, i)) --b;
+          if (name_at(b) == i - 1) add_person(b, i - 1, "creator");
+        }
+        i = e - 1;
       } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
@@ -802,7 +830,7 @@ class Scanner {
       } else if (n(k) == "(" && name_at(k + 1) && n(name_at(k + 1)) == ")") {
         // "Rosa Diaz (Stephanie Beatriz)": the character, then the actor.
         const std::size_t pe = name_at(k + 1);
-        if (!people_.count(text(i, e))) {
+        if (!people_.count(text(i, e)) && !actor_first_sentences_.count(sentence_of_[i])) {
           add_character(i, e);
           add_person(k + 1, pe, "cast");
         } else {
@@ -811,9 +839,11 @@ class Scanner {
         i = pe;
       } else if (n(k) == "(" && character_end(k + 1) && n(character_end(k + 1)) == ")" &&
                  character_end(k + 1) == k + 2) {
-        // "Jeremy Strong (Kendall)": a one-word name in brackets is the character.
-        add_person(i, e, "cast");
-        add_character(k + 1, k + 2);
+        // "Jeremy Strong (Kendall)": a one-word name in brackets is the character, unless it is
+        // the surname of a person named elsewhere ("Jimmy Laird (Segel)"): decided once every
+        // full name is known (link_surnames).
+        bracket_pairs_.push_back({i, e, k + 1});
+        actor_first_sentences_.insert(sentence_of_[i]);
         i = k + 2;
       } else if (n(k) == "created" || n(k) == "creates" || n(k) == "wrote" || n(k) == "writes" ||
                  n(k) == "directed" || n(k) == "directs" || n(k) == "composed" || n(k) == "produced" ||
@@ -854,6 +884,15 @@ class Scanner {
     auto& r = roles_[name];
     if (r.empty() || (r == "other" && role != "other")) r = role;
     people_.insert(name);
+  }
+
+  // Changes the type of the mention starting at token b (a name first taken for a person).
+  void retype(std::size_t b, const std::string& type, const std::string& canonical) {
+    for (EntityMention& m : mentions_)
+      if (m.begin == tokens_[b].begin) {
+        m.type = type;
+        m.canonical = canonical;
+      }
   }
 
   void add_character(std::size_t k, std::size_t e) {
@@ -931,6 +970,18 @@ class Scanner {
       const auto words = split_words(p);
       if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
     }
+    for (const BracketPair& pair : bracket_pairs_) {
+      const std::string inner(doc_.text_of(tokens_[pair.inner]));
+      const std::string outer = text(pair.outer_begin, pair.outer_end);
+      if (surname_to_person.count(inner) && !people_.count(outer)) {
+        retype(pair.outer_begin, "character", outer);
+        if (!taken(pair.outer_begin, pair.outer_end)) add_character(pair.outer_begin, pair.outer_end);
+        characters_.insert(outer);
+      } else {
+        if (!taken(pair.outer_begin, pair.outer_end)) add_person(pair.outer_begin, pair.outer_end, "cast");
+        if (!taken(pair.inner, pair.inner + 1)) add_character(pair.inner, pair.inner + 1);
+      }
+    }
     for (const auto& [word, role] : surname_roles_) {
       auto it = surname_to_person.find(word);
       if (it == surname_to_person.end()) continue;
@@ -971,6 +1022,11 @@ class Scanner {
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
   std::vector<std::pair<std::string, std::string>> surname_roles_;  // (surname, role) from cues
+  struct BracketPair {
+    std::size_t outer_begin, outer_end, inner;
+  };
+  std::vector<BracketPair> bracket_pairs_;          // "Name (Word)", decided in link_surnames
+  std::unordered_set<std::size_t> actor_first_sentences_;  // sentences listing "Actor (Character)"
   std::optional<ShowTitle> main_show_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> main_spans_, other_show_spans_;
 };
