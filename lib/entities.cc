@@ -470,7 +470,7 @@ class Scanner {
         for (std::size_t k = b; k < e; ++k) key += (k == b ? "" : " ") + std::string(hn(k));
         if (g_.keys.count(key)) continue;  // an organization
         bool words = false;
-        for (std::size_t k = b; k < e; ++k) words = words || ht[k].kind == TokenKind::kWord;
+        for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
         if (!words) continue;  // "3": numbers are titles only when quoted ("'1899'")
         phrases.push_back(htext(b, e));
       }
@@ -507,6 +507,8 @@ class Scanner {
       }
     }
     if (best) return best;
+    // A text that is all headline (a post, a tweet) names no show unless it quotes one.
+    if (body >= tokens_.size()) return quoted.empty() ? std::nullopt : std::optional<std::string>(quoted.front());
     if (!quoted.empty()) return quoted.front();
     if (!season_suffixes.empty()) {
       const std::string& run = season_suffixes.front();
