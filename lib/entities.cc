@@ -265,12 +265,12 @@ const std::unordered_set<std::string_view> kNameStops = {
     "the", "of", "and", "in", "on", "for", "to", "with", "is", "are", "was", "be", "at", "by", "from", "a", "an",
     "as", "or", "but", "not", "no", "yes", "after", "before", "season", "seasons", "series", "episode",
     "episodes", "part", "volume", "chapter", "finale", "premiere", "trailer", "renewed", "cancelled", "canceled",
-    "it", "its", "this", "that", "will", "has", "have", "gets", "got", "says", "said", "returns", "ends", "new",
+    "it", "its", "this", "that", "will", "has", "have", "gets", "got", "says", "returns", "ends", "new",
     "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who"};
 // Words for places, events and things that look like names: never in a person's name.
 const std::unordered_set<std::string_view> kNotPersonWords = {
     "street", "avenue", "road", "city", "county", "state", "states", "island", "islands", "river", "lake",
-    "mountain", "park", "square", "hall", "house", "hotel", "center", "centre", "award", "awards", "festival",
+    "mountain", "square", "hotel", "center", "centre", "award", "awards", "festival",
     "league", "cup", "games", "guild", "academy", "university", "college", "school", "church", "prize",
     "day", "week", "weekend", "night", "year", "christmas", "halloween", "emmy", "emmys", "oscar", "oscars",
     "globe", "globes", "tv", "channel", "network", "video", "plus", "originals", "original", "records", "music",
@@ -780,7 +780,13 @@ class Scanner {
         continue;
       }
       const std::size_t e = name_at(i);
-      if (!e) continue;
+      if (!e) {
+        // "Lyonne plays Charlie Cale": a surname alone that plays someone.
+        const std::string_view v = n(i + 1);
+        if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
+          if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
+        continue;
+      }
       if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
       std::size_t k = e;
       const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
@@ -791,11 +797,11 @@ class Scanner {
         // "A, who voices Z", "A plays Z", "A appears as Z", "Jeremy Strong plays that final stretch"
         add_person(i, e, "cast");
         std::size_t c = n(object) == "as" ? object + 1 : object;
+        if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
+          c = n(object) == "as" ? object + 1 : count;  // the object is not a character
         if (c < count && (n(c) == "her" || n(c) == "his" || n(c) == "their")) ++c;
         if (c < count && n(c) == "role" && n(c + 1) == "as") c += 2;
         if (c < count && !cap(c)) c = described_character(c);
-        if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
-          c = n(object) == "as" ? object + 1 : count;  // the object is not a character
         if (const std::size_t ce = c < count ? character_end(c) : 0) add_character(c, ce);
         i = e - 1;
       } else if (n(k) == "as" && described_character(k + 1) != k + 1) {
@@ -837,6 +843,7 @@ class Scanner {
           add_person(k + 1, pe, "cast");
         } else {
           add_person(i, e, "cast");
+          add_character(k + 1, pe);
         }
         i = pe;
       } else if (n(k) == "(" && character_end(k + 1) && n(character_end(k + 1)) == ")" &&
@@ -975,8 +982,12 @@ class Scanner {
     for (const BracketPair& pair : bracket_pairs_) {
       const std::string inner(doc_.text_of(tokens_[pair.inner]));
       const std::string outer = text(pair.outer_begin, pair.outer_end);
-      if (surname_to_person.count(inner) && !people_.count(outer)) {
+      if (surname_to_person.count(inner) && surname_to_person[inner] != outer) {
         retype(pair.outer_begin, "character", outer);
+        if (people_.erase(outer)) {
+          const auto words = split_words(outer);
+          if (surname_to_person[words.back()] == outer) surname_to_person.erase(words.back());
+        }
         if (!taken(pair.outer_begin, pair.outer_end)) add_character(pair.outer_begin, pair.outer_end);
         characters_.insert(outer);
       } else {
