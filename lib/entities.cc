@@ -23,11 +23,13 @@ const std::unordered_set<std::string> kAmbiguous = {
     "max", "peacock", "apple", "apple tv", "you", "bones", "trigger", "shaft", "sunrise", "madhouse", "orange",
     "sky", "fox", "history", "nick", "mx", "tx", "via", "sentai", "dwarf", "pierrot", "hit", "bravo", "lifetime",
     "crave", "stan", "starz", "amc", "abc", "cbs", "nbc", "tbs", "ytv", "hulu", "sister", "i.g", "olm",
-    "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon"};
+    "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon",
+    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip"};
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
 const std::unordered_set<std::string> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
-                                                        "app", "service", "streamer", "network", "studio", "+"};
+                                                        "app", "service", "streamer", "network", "studio", "+", "open",
+                                                        "watch", "stream", "streaming", "exclusively"};
 
 const std::unordered_set<std::string> kNotNameStarts = {
     "the", "a", "an", "in", "on", "at", "season", "seasons", "episode", "episodes", "part", "chapter", "volume",
@@ -40,7 +42,7 @@ const std::unordered_set<std::string> kNotNameStarts = {
     "japanese", "english", "american", "british", "korean", "director", "creator", "showrunner", "writer",
     "producer", "author", "star", "stars", "mr", "mrs", "ms", "dr", "studio", "streaming", "where", "watch"};
 
-const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works"};
+const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
 const std::unordered_set<std::string> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
                                                            "television", "films", "media", "company", "inc.",
                                                            "ltd.", "records", "publishing", "comics", "press"};
@@ -70,7 +72,10 @@ constexpr RoleCue kRoleCues[] = {
     {"head writer", "writer"}, {"screenwriter", "writer"}, {"producer", "producer"},
     {"executive producer", "producer"}, {"composer", "composer"}, {"star", "cast"}, {"actor", "cast"},
     {"actress", "cast"}, {"voice actor", "cast"}, {"voice actress", "cast"}, {"seiyuu", "cast"},
-    {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"}};
+    {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"},
+    {"series from", "creator"}, {"show from", "creator"}, {"drama from", "creator"}, {"comedy from", "creator"},
+    {"anime from", "creator"}, {"songs by", "composer"}, {"theme by", "composer"}, {"original work by", "author"},
+    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"}};
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
@@ -90,7 +95,24 @@ struct GazetteerIndex {
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
   std::unordered_set<std::string> lowercase_names;  // keys whose name is written in lower case ("ufotable")
   std::size_t max_tokens = 1;
+  std::unordered_set<std::string> given_names;  // lower case: "kieran", "haruki"
   Tokenizer tokenizer;
+
+  void add_given_names(std::string_view tsv) {
+    std::size_t start = tsv.find('\n');  // past the header
+    while (start != std::string_view::npos && start < tsv.size()) {
+      ++start;
+      std::size_t end = tsv.find('\n', start);
+      std::string_view row = tsv.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      row = row.substr(0, row.find('\t'));
+      if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+      if (!row.empty()) {
+        const Document doc = tokenizer.tokenize(row);
+        if (doc.tokens().size() == 1) given_names.emplace(doc.normalized(doc.tokens()[0]));
+      }
+      start = end;
+    }
+  }
 
   void add(const GazetteerEntry& e) {
     const int index = static_cast<int>(entries.size());
@@ -215,6 +237,7 @@ EntityExtractor::EntityExtractor(EntityOptions options) {
     const auto bytes = embedded_file("data/gazetteer/orgs.tsv");
     if (!bytes) throw Error("no gazetteer was built into this library (data/gazetteer/orgs.tsv)");
     for (const auto& e : parse_gazetteer(*bytes, "data/gazetteer/orgs.tsv")) impl->add(e);
+    if (const auto names = embedded_file("data/gazetteer/given_names.tsv")) impl->add_given_names(*names);
   }
   if (!options.extra_gazetteer_tsv.empty()) {
     std::ifstream in(options.extra_gazetteer_tsv, std::ios::binary);
@@ -234,13 +257,65 @@ std::size_t EntityExtractor::gazetteer_size() const { return impl_->entries.size
 
 namespace {
 
+// Lower-case words that join the parts of a name: "Guillermo del Toro", "Cristobal Tapia de Veer".
+const std::unordered_set<std::string_view> kParticles = {"de", "del", "della", "der", "van", "von", "da", "di",
+                                                         "du", "dos", "das", "le", "la", "bin", "al", "ter"};
+// Capitalized words that end a name: title-case headlines capitalize every word.
+const std::unordered_set<std::string_view> kNameStops = {
+    "the", "of", "and", "in", "on", "for", "to", "with", "is", "are", "was", "be", "at", "by", "from", "a", "an",
+    "as", "or", "but", "not", "no", "yes", "after", "before", "season", "seasons", "series", "episode",
+    "episodes", "part", "volume", "chapter", "finale", "premiere", "trailer", "renewed", "cancelled", "canceled",
+    "it", "its", "this", "that", "will", "has", "have", "gets", "got", "says", "returns", "ends", "new",
+    "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who"};
+// Words for places, events and things that look like names: never in a person's name.
+const std::unordered_set<std::string_view> kNotPersonWords = {
+    "street", "avenue", "road", "city", "county", "state", "states", "island", "islands", "river", "lake",
+    "mountain", "square", "hotel", "center", "centre", "award", "awards", "festival",
+    "league", "cup", "games", "guild", "academy", "university", "college", "school", "church", "prize",
+    "day", "week", "weekend", "night", "year", "christmas", "halloween", "emmy", "emmys", "oscar", "oscars",
+    "globe", "globes", "tv", "channel", "network", "video", "plus", "originals", "original", "records", "music",
+    "comics", "books", "press", "news", "times", "post", "magazine", "journal", "reporter", "variety",
+    "deadline", "york", "angeles", "london", "tokyo", "paris", "america", "american", "british", "japanese",
+    "english", "korean", "french", "german", "spanish", "italian", "chinese", "canadian", "australian",
+    "europe", "european", "asia", "kingdom", "empire", "world", "earth", "universe", "galaxy", "war", "wars",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "gods"};
+// Role words in a sentence, for a person the text names without a direct cue.
+const std::unordered_map<std::string_view, std::string_view> kSentenceRoleWords = {
+    {"cast", "cast"}, {"stars", "cast"}, {"star", "cast"}, {"starring", "cast"}, {"starred", "cast"},
+    {"plays", "cast"}, {"played", "cast"}, {"playing", "cast"}, {"voices", "cast"}, {"voiced", "cast"},
+    {"voice", "cast"}, {"actor", "cast"}, {"actress", "cast"}, {"actors", "cast"}, {"ensemble", "cast"},
+    {"portrays", "cast"}, {"portrayed", "cast"}, {"role", "cast"}, {"roles", "cast"}, {"co-star", "cast"},
+    {"co-stars", "cast"}, {"reprise", "cast"}, {"reprises", "cast"}, {"lead", "cast"}, {"leads", "cast"},
+    {"performance", "cast"}, {"performances", "cast"}, {"creator", "creator"}, {"created", "creator"},
+    {"creators", "creator"}, {"co-creator", "creator"}, {"co-creators", "creator"}, {"director", "director"},
+    {"directed", "director"}, {"directs", "director"}, {"writer", "writer"}, {"wrote", "writer"},
+    {"written", "writer"}, {"writers", "writer"}, {"showrunner", "showrunner"}, {"showrunners", "showrunner"},
+    {"producer", "producer"}, {"producers", "producer"}, {"produces", "producer"}, {"produced", "producer"},
+    {"composer", "composer"}, {"score", "composer"}, {"composed", "composer"}, {"songs", "composer"},
+    {"author", "author"}, {"mangaka", "author"}, {"novelist", "author"}};
+// Nouns after "X as" or "X's" that give X's role: "Adam McKay as executive producer", "Britell's score".
+const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
+    {"creator", "creator"}, {"co-creator", "creator"}, {"director", "director"}, {"writer", "writer"},
+    {"head", "writer"}, {"showrunner", "showrunner"}, {"producer", "producer"}, {"executive", "producer"},
+    {"composer", "composer"}, {"score", "composer"}, {"music", "composer"}, {"songs", "composer"},
+    {"author", "author"}, {"manga", "author"}, {"novel", "author"}, {"novels", "author"}, {"books", "author"},
+    {"star", "cast"}, {"lead", "cast"}, {"performance", "cast"}, {"voice", "cast"}, {"character", "cast"},
+    {"role", "cast"}, {"portrayal", "cast"}, {"direction", "director"}, {"script", "writer"},
+    {"scripts", "writer"}};
+
 class Scanner {
  public:
   Scanner(const GazetteerIndex& g, const Document& doc) : g_(g), doc_(doc), tokens_(doc.tokens()) {
     for (const Token& t : tokens_) norms_.push_back(doc.normalized(t));
     sentence_start_.assign(tokens_.size(), false);
+    sentence_of_.assign(tokens_.size(), 0);
     token_taken_.assign(tokens_.size(), false);
-    for (const Sentence& s : doc.sentences()) sentence_start_[s.first_token] = true;
+    for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+      const Sentence& sentence = doc.sentences()[s];
+      if (sentence.first_token < tokens_.size()) sentence_start_[sentence.first_token] = true;
+      for (std::uint32_t k = sentence.first_token; k < sentence.end_token && k < tokens_.size(); ++k) sentence_of_[k] = s;
+    }
   }
 
   EntityResult run(std::optional<std::string_view> headline) {
@@ -248,6 +323,8 @@ class Scanner {
     find_organizations();
     find_people();
     link_repeats();
+    find_people_by_given_name();
+    link_surnames();
     EntityResult r;
     std::sort(mentions_.begin(), mentions_.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
@@ -255,7 +332,7 @@ class Scanner {
       if (!r.mentions.empty() && m.begin < r.mentions.back().end) continue;  // overlaps an earlier, longer one
       if (m.type == "person") {
         auto it = roles_.find(m.canonical);
-        if (it != roles_.end()) m.role = it->second;
+        if (it != roles_.end() && !it->second.empty()) m.role = it->second;
         else m.role = "other";
       }
       r.mentions.push_back(std::move(m));
@@ -270,6 +347,9 @@ class Scanner {
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
   bool cap(std::size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord && tokens_[i].has(kCapitalized);
+  }
+  bool same_sentence(std::size_t a, std::size_t b) const {
+    return a < tokens_.size() && b < tokens_.size() && sentence_of_[a] == sentence_of_[b];
   }
   std::string text(std::size_t b, std::size_t e) const {
     return std::string(doc_.text().substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin));
@@ -290,35 +370,161 @@ class Scanner {
     mentions_.push_back(std::move(m));
   }
 
-  // Every occurrence of `title` in the text, on token boundaries.
-  std::vector<std::pair<std::size_t, std::size_t>> occurrences(const std::string& title) const {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    const std::string_view t = doc_.text();
-    for (std::size_t at = t.find(title); at != std::string_view::npos; at = t.find(title, at + 1)) {
-      auto b = std::lower_bound(tokens_.begin(), tokens_.end(), static_cast<std::uint32_t>(at),
-                                [](const Token& tok, std::uint32_t o) { return tok.begin < o; });
-      if (b == tokens_.end() || b->begin != at) continue;
-      auto e = b;
-      while (e != tokens_.end() && e->end < at + title.size()) ++e;
-      if (e == tokens_.end() || e->end != at + title.size()) continue;
-      out.emplace_back(b - tokens_.begin(), e - tokens_.begin() + 1);
+  // Every token-aligned occurrence of each phrase (compared on the tokens' own text, so case
+  // matters), from token `from` on, in one pass over the document: linear in its size whatever
+  // the number of phrases.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
+                                                                             std::size_t from = 0) const {
+    std::vector<std::vector<std::string>> words(phrases.size());
+    for (std::size_t p = 0; p < phrases.size(); ++p) {
+      const Document d = g_.tokenizer.tokenize(phrases[p]);
+      for (const Token& t : d.tokens()) words[p].emplace_back(d.text_of(t));
+    }
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;
+    for (std::size_t p = 0; p < phrases.size(); ++p)
+      if (!words[p].empty()) by_first[words[p][0]].push_back(p);
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(phrases.size());
+    if (by_first.empty()) return out;
+    for (std::size_t i = from; i < tokens_.size(); ++i) {
+      auto it = by_first.find(doc_.text_of(tokens_[i]));
+      if (it == by_first.end()) continue;
+      for (std::size_t p : it->second) {
+        const auto& w = words[p];
+        if (i + w.size() > tokens_.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 1; k < w.size() && ok; ++k) ok = doc_.text_of(tokens_[i + k]) == w[k];
+        if (ok) out[p].emplace_back(i, i + w.size());
+      }
     }
     return out;
   }
 
+  // The headline: the caller's, else a first paragraph of one short line not ending in a period.
+  std::optional<std::string_view> headline_line(std::optional<std::string_view> headline) const {
+    if (headline) return headline;
+    if (doc_.paragraphs().empty()) return std::nullopt;
+    const Paragraph& p = doc_.paragraphs().front();
+    const std::string_view t = doc_.text().substr(p.begin, p.end - p.begin);
+    if (t.empty() || t.size() > 300 || t.find('\n') != std::string_view::npos) return std::nullopt;
+    if (t.back() == '.' && !(t.size() > 2 && t[t.size() - 2] == '.')) return std::nullopt;
+    if (doc_.paragraphs().size() < 2) return std::nullopt;  // a one-line text is not a headline and body
+    return t;
+  }
+
+  // The show a headline is about, checked against the body: a quoted title; the words before
+  // "Season N" (the longest ending that the body repeats: "Our Case for Blue Eye Samurai Season
+  // 2" is about Blue Eye Samurai); the headline phrase the body repeats most; the verb patterns
+  // of show_from_headline.
+  std::optional<std::string> choose_main_show(std::string_view headline) const {
+    const Document hd = g_.tokenizer.tokenize(headline);
+    const auto ht = hd.tokens();
+    const std::size_t count = ht.size();
+    auto hn = [&](std::size_t i) { return i < count ? hd.normalized(ht[i]) : std::string_view(); };
+    auto hcap = [&](std::size_t i) {
+      return i < count && (ht[i].kind == TokenKind::kNumber ||
+                           (ht[i].kind == TokenKind::kWord && ht[i].has(kCapitalized)));
+    };
+    auto htext = [&](std::size_t b, std::size_t e) {
+      return std::string(headline.substr(ht[b].begin, ht[e - 1].end - ht[b].begin));
+    };
+    auto is_quote = [&](std::size_t i) { return hn(i) == "'" || hn(i) == "\""; };
+    // Where the body starts: past the headline when the text begins with it.
+    std::size_t body = 0;
+    if (doc_.text().substr(0, headline.size()) == headline)
+      while (body < tokens_.size() && tokens_[body].begin < headline.size()) ++body;
+
+    std::vector<std::string> quoted, season_suffixes, phrases;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!is_quote(i) || (i > 0 && !ht[i].has(kSpaceBefore)) || !hcap(i + 1) || ht[i + 1].has(kSpaceBefore)) continue;
+      std::size_t j = i + 1;
+      while (j < count && j - i <= 12 && !(hn(j) == hn(i) && !ht[j].has(kSpaceBefore))) ++j;
+      if (j >= count || j - i > 12) continue;
+      std::size_t e = j;
+      while (e > i + 1 && (hn(e - 1) == "." || hn(e - 1) == "," || hn(e - 1) == "!" || hn(e - 1) == "?")) --e;
+      if (e > i + 1) quoted.push_back(htext(i + 1, e));
+      i = j;
+    }
+    for (std::size_t k = 1; k < count; ++k) {
+      if (!((hn(k) == "season" || hn(k) == "seasons" || hn(k) == "series" || hn(k) == "part" || hn(k) == "volume") &&
+            (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || hn(k + 1) == "finale" ||
+             hn(k + 1) == "premiere" || hn(k + 1) == "renewal" || hn(k + 1) == "release" ||
+             hn(k + 1) == "cast" || hn(k + 1) == "trailer" || hn(k + 1) == "?" || hn(k + 1) == ":")))
+        continue;
+      std::size_t b = k;
+      while (b > 0 && !(hn(b - 1) == "?" || hn(b - 1) == "!" || hn(b - 1) == ";" || hn(b - 1) == "|" ||
+                        is_quote(b - 1) || hn(b - 1) == "(" || hn(b - 1) == ")" || hn(b - 1) == "final" ||
+                        hn(b - 1) == "new"))
+        --b;
+      for (std::size_t s = b; s < k; ++s)
+        if (hcap(s) && hn(s) != "'s") season_suffixes.push_back(htext(s, k));
+      break;
+    }
+    for (std::size_t b = 0; b < count; ++b) {
+      if (!hcap(b) || (kNotNameStarts.count(std::string(hn(b))) > 0 && hn(b) != "the")) continue;
+      for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
+        const std::string_view last = hn(e - 1);
+        if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
+        if (!hcap(e - 1) || kNameStops.count(last) || last == "season" || last == "seasons") continue;
+        if (e - b == 1 && hn(b) == "the") continue;
+        std::string key;
+        for (std::size_t k = b; k < e; ++k) key += (k == b ? "" : " ") + std::string(hn(k));
+        if (g_.keys.count(key)) continue;  // an organization
+        bool words = false;
+        for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
+        if (!words) continue;  // "3": numbers are titles only when quoted ("'1899'")
+        phrases.push_back(htext(b, e));
+      }
+    }
+    std::vector<std::string> all = quoted;
+    all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
+    all.insert(all.end(), phrases.begin(), phrases.end());
+    const auto found = find_phrases(all, body);
+    auto occurrences_of = [&](std::size_t index, bool mid_sentence_only) {
+      std::size_t c = 0;
+      for (auto [b, e] : found[index])
+        if (!mid_sentence_only || !sentence_start_[b]) ++c;
+      return c;
+    };
+    for (std::size_t q = 0; q < quoted.size(); ++q)
+      if (occurrences_of(q, false) > 0) return quoted[q];
+    // The longest ending the body repeats (the suffixes are listed longest first).
+    for (std::size_t s = 0; s < season_suffixes.size(); ++s)
+      if (occurrences_of(quoted.size() + s, false) > 0) return season_suffixes[s];
+    double best_score = 0;
+    std::optional<std::string> best;
+    for (std::size_t p = 0; p < phrases.size(); ++p) {
+      const std::size_t index = quoted.size() + season_suffixes.size() + p;
+      const Document d = g_.tokenizer.tokenize(phrases[p]);
+      std::size_t words = 0;
+      for (const Token& t : d.tokens()) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+      const double c = static_cast<double>(occurrences_of(index, words == 1));
+      // A longer phrase the body repeats is more likely the title than a word inside it
+      // ("Doctor Who" over "the Doctor").
+      const double score = c * (1.0 + 1.5 * static_cast<double>(words - 1));
+      if (c > 0 && score > best_score) {
+        best_score = score;
+        best = phrases[p];
+      }
+    }
+    if (best) return best;
+    // A text that is all headline (a post, a tweet) names no show unless it quotes one.
+    if (body >= tokens_.size()) return quoted.empty() ? std::nullopt : std::optional<std::string>(quoted.front());
+    if (!quoted.empty()) return quoted.front();
+    if (!season_suffixes.empty()) {
+      const std::string& run = season_suffixes.front();
+      const std::size_t colon = run.rfind(": ");
+      return colon == std::string::npos ? run : run.substr(colon + 2);
+    }
+    return show_from_headline(headline);
+  }
+
   void find_shows(std::optional<std::string_view> headline) {
     std::optional<std::string> title;
-    std::optional<std::string_view> line = headline;
-    if (!line) {
-      // The document's own headline: a first paragraph of one line without a final period.
-      const int h = find_headline_sentence(doc_);
-      if (h >= 0) line = doc_.text_of(doc_.sentences()[h]);
-    }
-    if (line) title = show_from_headline(*line);
-    // Else the first quoted title or "the anime/series X".
+    if (const auto line = headline_line(headline)) title = choose_main_show(*line);
+    // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      const auto occ = occurrences(*title);
+      const auto occ = find_phrases({*title})[0];
       if (!occ.empty()) {
         main_show_ = ShowTitle{*title, tokens_[occ[0].first].begin, tokens_[occ[0].second - 1].end};
         for (auto [b, e] : occ) {
@@ -418,6 +624,10 @@ class Scanner {
     const bool lower_name = g_.lowercase_names.count(key) > 0;
     if (!lower_name && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
     if (!kAmbiguous.count(key)) return true;
+    // Acronyms in capitals ("ABC", "AMC") are the networks; in lower case they are words.
+    if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
+    // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
+    if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
     const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
     const bool context = kOutletContext.count(std::string(prev)) || kOutletContext.count(std::string(next)) ||
@@ -426,49 +636,142 @@ class Scanner {
     return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(std::string(next)));
   }
 
-  // A capitalized name sequence starting at i: 2 to 4 words, not an organization or show.
+  // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
+  bool name_word(std::size_t i) const {
+    if (!cap(i) || taken(i, i + 1)) return false;
+    if (!tokens_[i].has(kAllCaps)) return true;
+    const std::string_view t = doc_.text_of(tokens_[i]);
+    return t.find('.') != std::string_view::npos && t.size() <= 5;
+  }
+
+  // A capitalized name sequence starting at i on one line: 2 to 5 words, particles ("del") and
+  // initials inside, not an organization or show already found, no place or event word.
   std::size_t name_at(std::size_t i) const {
-    if (!cap(i) || kNotNameStarts.count(std::string(n(i))) || taken(i, i + 1)) return 0;
-    std::size_t e = i;
-    while (e < tokens_.size() && e - i < 4 && cap(e) && !taken(e, e + 1) && !tokens_[e].has(kAllCaps)) ++e;
-    // A single word can be a name only when it is a known person's surname (see link_repeats).
+    if (!name_word(i)) return 0;
+    const std::string first(n(i));
+    // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
+    const bool name_too = !sentence_start_[i] && g_.given_names.count(first) > 0;
+    if ((kNotNameStarts.count(first) || kNameStops.count(first)) && !name_too) return 0;
+    std::size_t e = i + 1;
+    while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
+      if (name_word(e) && !kNameStops.count(n(e))) {
+        ++e;
+      } else if (kParticles.count(n(e)) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
     if (e - i < 2) return 0;
     for (std::size_t k = i; k < e; ++k)
-      if (n(k) == "season" || n(k) == "studio" || n(k) == "netflix") return 0;
+      if (kNotPersonWords.count(n(k)) || kOrgSuffixStudio.count(std::string(n(k))) ||
+          kOrgSuffixCompany.count(std::string(n(k))))
+        return 0;
     return e;
+  }
+
+  // The role cue that ends just before token i ("directed by", "showrunner"), longest first.
+  std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
+    static const std::vector<std::pair<std::vector<std::string>, std::string_view>> cues = [] {
+      std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
+      for (const RoleCue& cue : kRoleCues) out.emplace_back(split_words(cue.words), cue.role);
+      return out;
+    }();
+    std::string_view role;
+    std::size_t after = 0;
+    for (const auto& [words, cue_role] : cues) {
+      if (i + words.size() > tokens_.size() || n(i) != words[0]) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
+      if (ok && (after == 0 || words.size() > after - i)) {
+        role = cue_role;
+        after = i + words.size();
+      }
+    }
+    return {role, after};
+  }
+
+  // A word for a show within a few words after k: "acid-tongued anthology", "sci-fi drama".
+  bool work_noun_after(std::size_t k) const {
+    static const std::unordered_set<std::string_view> kWork = {
+        "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
+        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural"};
+    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j)
+      if (kWork.count(n(j))) return true;
+    return false;
+  }
+
+  // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
+  std::string_view role_noun_at(std::size_t k) const {
+    while (n(k) == "a" || n(k) == "an" || n(k) == "the" || n(k) == "its" || n(k) == "their" || n(k) == "co-")
+      ++k;
+    auto it = kRoleNouns.find(n(k));
+    return it == kRoleNouns.end() ? std::string_view() : it->second;
+  }
+
+  // The start of a character's name described after "as" or "plays": "as principal Ava Coleman",
+  // "as the needy heiress Tanya McQuoid", "as Susie's jailbird dad, Bobby Glass". Returns the
+  // token where the name starts, or `k` when no name follows a short description.
+  std::size_t described_character(std::size_t k) const {
+    std::size_t j = k;
+    while (j < tokens_.size() && j - k < 7 && same_sentence(k, j) && !cap(j) &&
+           (tokens_[j].kind == TokenKind::kWord || n(j) == "," || n(j) == "-") && n(j) != "and" && n(j) != "who" &&
+           n(j) != "with" && n(j) != "in" && n(j) != "on")
+      ++j;
+    if (j > k && cap(j) && !taken(j, j + 1) && (n(j - 1) != "," || j - k > 1)) return j;
+    // "Susie's jailbird dad, Bobby Glass": a possessive before the description.
+    if (j == k && cap(k) && (n(k + 1) == "'s" || n(k + 1) == "\xE2\x80\x99s")) {
+      const std::size_t after = described_character(k + 2);
+      if (after != k + 2 && n(after - 1) == ",") return after;
+    }
+    return k;
+  }
+
+  // A character's name at k: one to three capitalized words not already taken.
+  std::size_t character_end(std::size_t k) const {
+    if (!cap(k) || taken(k, k + 1) || kNotNameStarts.count(std::string(n(k))) || kNameStops.count(n(k))) return 0;
+    std::size_t e = k;
+    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !kNameStops.count(n(e)) &&
+           !tokens_[e].has(kNewlineBefore) && same_sentence(k, e))
+      ++e;
+    return e > k ? e : 0;
   }
 
   void find_people() {
     const std::size_t count = tokens_.size();
     for (std::size_t i = 0; i < count; ++i) {
       // Role cue before names: "directed by A", "showrunner A", "starring A, B and C".
-      std::string_view role;
-      std::size_t after = 0;
-      static const std::vector<std::pair<std::vector<std::string>, std::string_view>> cues = [] {
-        std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
-        for (const RoleCue& cue : kRoleCues) out.emplace_back(split_words(cue.words), cue.role);
-        return out;
-      }();
-      for (const auto& [words, cue_role] : cues) {
-        if (i + words.size() > count || n(i) != words[0]) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < words.size() && ok; ++k) ok = n(i + k) == words[k];
-        if (ok && (after == 0 || words.size() > after - i)) {
-          role = cue_role;
-          after = i + words.size();
-        }
-      }
+      const auto [role, after] = cue_at(i);
       if (!role.empty()) {
         std::size_t k = after;
         if (n(k) == ":" || n(k) == ",") ++k;
         for (int guard = 0; guard < 8; ++guard) {
           const std::size_t e = name_at(k);
-          if (!e) break;
+          if (!e) {
+            // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
+            // its person is known once every full name is found (link_surnames).
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(std::string(n(k))) &&
+                !kNameStops.count(n(k)) && !cap(k + 1)) {
+              surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
+              k = k + 1;
+              if (n(k) == "," && n(k + 1) == "and") k += 2;
+              else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+              else break;
+              continue;
+            }
+            break;
+          }
           add_person(k, e, std::string(role));
           k = e;
-          if (n(k) == "(" ) {  // "A (Kaoru)"
-            while (k < count && n(k) != ")") ++k;
+          if (n(k) == "(") {  // "A (Kaoru)"
+            if (const std::size_t c = character_end(k + 1); c && n(c) == ")") add_character(k + 1, c);
+            while (k < count && n(k) != ")" && same_sentence(e, k)) ++k;
             ++k;
+          } else if (n(k) == "as" && role == "cast") {  // "starring A as Kaoru"
+            if (const std::size_t c = character_end(k + 1)) {
+              add_character(k + 1, c);
+              k = c;
+            }
           }
           if (n(k) == "," && n(k + 1) == "and") k += 2;
           else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
@@ -476,81 +779,248 @@ class Scanner {
         }
         continue;
       }
-      // Name followed by a role or a speech verb: "A, who voices Z", "A as Z", "A said".
-      if (const std::size_t e = name_at(i); e && !(i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1])) {
-        std::size_t k = e;
-        if (n(k) == "," && n(k + 1) == "who" && (n(k + 2) == "voices" || n(k + 2) == "plays" || n(k + 2) == "stars" ||
-                                                  n(k + 2) == "voiced" || n(k + 2) == "played")) {
-          add_person(i, e, "cast");
-          add_character_at(k + 3);
-          i = e - 1;
-        } else if ((n(k) == "as" && cap(k + 1)) ||
-                   ((n(k) == "appears" || n(k) == "stars" || n(k) == "returns" || n(k) == "plays" ||
-                     n(k) == "voices" || n(k) == "joins") && (n(k + 1) == "as" ? cap(k + 2) : cap(k + 1)))) {
-          // "A as Z", "A appears as Z", "A voices Z"
-          add_person(i, e, "cast");
-          add_character_at(n(k) == "as" ? k + 1 : n(k + 1) == "as" ? k + 2 : k + 1);
-          i = e - 1;
-        } else if (n(k) == "created" || n(k) == "creates" || n(k) == "wrote" || n(k) == "directed" ||
-                   n(k) == "composed" || n(k) == "produced" || n(k) == "illustrated") {
-          // "the character Aki Kondo created", "Jane Doe wrote the pilot"
-          std::string verb_role = n(k) == "wrote" ? "writer" : n(k) == "directed" ? "director"
-                                : n(k) == "composed" ? "composer" : n(k) == "produced" ? "producer"
-                                : n(k) == "illustrated" ? "author" : "creator";
-          for (std::size_t back = i; back > 0 && i - back < 4; --back) {
-            const std::string_view w = n(back - 1);
-            if (w == "character" || w == "manga" || w == "novel" || w == "comic" || w == "book" || w == "mascot")
-              verb_role = "author";
-          }
-          add_person(i, e, verb_role);
-          i = e - 1;
-        } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
-          add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
-          i = e - 1;
-        } else if (kSpeechVerbs.count(std::string(n(k))) || (n(k) == "," && kSpeechVerbs.count(std::string(n(k + 1)))) ||
-                   (i > 0 && kSpeechVerbs.count(std::string(n(i - 1))))) {
-          add_person(i, e, "");
-          i = e - 1;
+      const std::size_t e = name_at(i);
+      if (!e) {
+        // "Lyonne plays Charlie Cale": a surname alone that plays someone.
+        const std::string_view v = n(i + 1);
+        if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
+          if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
+        continue;
+      }
+      if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
+      std::size_t k = e;
+      const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
+      const std::size_t object = n(k) == "," && n(k + 1) == "who" ? k + 3 : k + 1;
+      if (verb == "voices" || verb == "plays" || verb == "portrays" || verb == "voiced" || verb == "played" ||
+          verb == "portrayed" || verb == "stars" || verb == "starred" || verb == "reprises" || verb == "joins" ||
+          verb == "returns" || verb == "appears") {
+        // "A, who voices Z", "A plays Z", "A appears as Z", "Jeremy Strong plays that final stretch"
+        add_person(i, e, "cast");
+        std::size_t c = n(object) == "as" ? object + 1 : object;
+        if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
+          c = n(object) == "as" ? object + 1 : count;  // the object is not a character
+        if (c < count && (n(c) == "her" || n(c) == "his" || n(c) == "their")) ++c;
+        if (c < count && n(c) == "role" && n(c + 1) == "as") c += 2;
+        if (c < count && !cap(c)) c = described_character(c);
+        if (const std::size_t ce = c < count ? character_end(c) : 0) add_character(c, ce);
+        i = e - 1;
+      } else if (n(k) == "as" && described_character(k + 1) != k + 1) {
+        // "Janelle James as principal Ava Coleman", "Alison Brie as writer Diane Nguyen"
+        add_person(i, e, "cast");
+        const std::size_t c = described_character(k + 1);
+        if (const std::size_t ce = character_end(c)) add_character(c, ce);
+        i = e - 1;
+      } else if (n(k) == "as" && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
+        // "A as Z" (a cast list line), "Adam McKay as executive producer"
+        const std::string_view noun_role = role_noun_at(k + 1);
+        add_person(i, e, noun_role.empty() ? "cast" : std::string(noun_role));
+        if (noun_role.empty())
+          if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && work_noun_after(k + 1)) {
+        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama"
+        add_person(i, e, "creator");
+        if (i >= 2 && n(i - 1) == "and") {
+          std::size_t b = i - 2;
+          while (b > 0 && cap(b - 1) && same_sentence(b - 1, i)) --b;
+          if (name_at(b) == i - 1) add_person(b, i - 1, "creator");
         }
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
+        // "Nicholas Britell's score"
+        add_person(i, e, std::string(role_noun_at(k + 1)));
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && g_.given_names.count(std::string(n(i)))) {
+        // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
+        add_person(i, e, "cast");
+        add_character(k + 1, character_end(k + 1));
+        i = e - 1;
+      } else if (n(k) == "(" && name_at(k + 1) && n(name_at(k + 1)) == ")") {
+        // "Rosa Diaz (Stephanie Beatriz)": the character, then the actor.
+        const std::size_t pe = name_at(k + 1);
+        if (!people_.count(text(i, e)) && !actor_first_sentences_.count(sentence_of_[i])) {
+          add_character(i, e);
+          add_person(k + 1, pe, "cast");
+        } else {
+          add_person(i, e, "cast");
+          add_character(k + 1, pe);
+        }
+        i = pe;
+      } else if (n(k) == "(" && character_end(k + 1) && n(character_end(k + 1)) == ")" &&
+                 character_end(k + 1) == k + 2) {
+        // "Jeremy Strong (Kendall)": a one-word name in brackets is the character, unless it is
+        // the surname of a person named elsewhere ("Jimmy Laird (Segel)"): decided once every
+        // full name is known (link_surnames).
+        bracket_pairs_.push_back({i, e, k + 1});
+        actor_first_sentences_.insert(sentence_of_[i]);
+        i = k + 2;
+      } else if (n(k) == "created" || n(k) == "creates" || n(k) == "wrote" || n(k) == "writes" ||
+                 n(k) == "directed" || n(k) == "directs" || n(k) == "composed" || n(k) == "produced" ||
+                 n(k) == "produces" || n(k) == "illustrated" || n(k) == "developed" ||
+                 (n(k) == "," && n(k + 1) == "who" &&
+                  (n(k + 2) == "created" || n(k + 2) == "wrote" || n(k + 2) == "directed" || n(k + 2) == "produced" ||
+                   n(k + 2) == "composed" || n(k + 2) == "developed"))) {
+        // "Dan Erickson created the series", "Jane Doe wrote the pilot", "A, who directed ..."
+        const std::string_view v = n(k) == "," ? n(k + 2) : n(k);
+        std::string verb_role = v == "wrote" || v == "writes" ? "writer"
+                              : v == "directed" || v == "directs" ? "director"
+                              : v == "composed" ? "composer"
+                              : v == "produced" || v == "produces" ? "producer"
+                              : v == "illustrated" ? "author" : "creator";
+        for (std::size_t back = i; back > 0 && i - back < 4; --back) {
+          const std::string_view w = n(back - 1);
+          if (w == "character" || w == "manga" || w == "novel" || w == "comic" || w == "book" || w == "mascot")
+            verb_role = "author";
+        }
+        add_person(i, e, verb_role);
+        i = e - 1;
+      } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
+        add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
+        i = e - 1;
+      } else if (kSpeechVerbs.count(std::string(n(k))) ||
+                 (n(k) == "," && kSpeechVerbs.count(std::string(n(k + 1)))) ||
+                 (i > 0 && kSpeechVerbs.count(std::string(n(i - 1))))) {
+        add_person(i, e, "other");
+        i = e - 1;
       }
     }
   }
 
   void add_person(std::size_t b, std::size_t e, const std::string& role) {
     const std::string name = text(b, e);
-    if (taken(b, e)) return;
+    if (taken(b, e) || characters_.count(name)) return;
     add(b, e, "person", name);
-    if (!role.empty() && !roles_.count(name)) roles_[name] = role;
+    auto& r = roles_[name];
+    if (r.empty() || (r == "other" && role != "other")) r = role;
     people_.insert(name);
   }
 
-  void add_character_at(std::size_t k) {
-    std::size_t e = k;
-    while (e < tokens_.size() && e - k < 3 && cap(e)) ++e;
-    if (e > k && !taken(k, e)) {
-      const std::string name = text(k, e);
-      add(k, e, "character", name);
-      characters_.insert(name);
-    }
+  // Changes the type of the mention starting at token b (a name first taken for a person).
+  void retype(std::size_t b, const std::string& type, const std::string& canonical) {
+    for (EntityMention& m : mentions_)
+      if (m.begin == tokens_[b].begin) {
+        m.type = type;
+        m.canonical = canonical;
+      }
   }
 
-  // Later mentions: full names again, and a surname alone for a person ("Kobayashi").
+  void add_character(std::size_t k, std::size_t e) {
+    if (e <= k || taken(k, e)) return;
+    const std::string name = text(k, e);
+    if (people_.count(name)) return;
+    add(k, e, "character", name);
+    characters_.insert(name);
+  }
+
+  // Later mentions of the people, characters and other shows found so far, in one pass.
   void link_repeats() {
-    std::map<std::string, std::string> surname_to_person;
+    std::vector<std::string> names;
+    std::vector<std::string> types;
+    for (const std::string& p : people_) names.push_back(p), types.push_back("person");
+    for (const std::string& c : characters_) names.push_back(c), types.push_back("character");
+    for (const auto& m : mentions_)
+      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title)) names.push_back(m.canonical), types.push_back("show");
+    const auto found = find_phrases(names);
+    for (std::size_t p = 0; p < names.size(); ++p)
+      for (auto [b, e] : found[p])
+        if (!taken(b, e)) {
+          add(b, e, types[p], names[p]);
+          if (types[p] == "show") other_show_spans_.emplace_back(tokens_[b].begin, tokens_[e - 1].end);
+        }
+  }
+
+  // People named without a cue: a name sequence whose first word is a known given name. The
+  // role comes from the nearest role word in the sentence ("the ensemble is led by ...").
+  void find_people_by_given_name() {
+    const int headline = find_headline_sentence(doc_);
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
+      if (!g_.given_names.count(std::string(n(i)))) continue;
+      const std::size_t e = name_at(i);
+      if (!e) continue;
+      // "Kieran Culkin's Roman" and the like were handled; here a name alone.
+      // With no role word around, "cast": most people an article names without saying why are
+      // its actors (the people behind the camera come with a cue: "created by", "showrunner").
+      const std::string role = sentence_role(i, e);
+      add_person(i, e, role.empty() ? "cast" : role);
+      i = e - 1;
+    }
+    // And their later mentions.
+    std::vector<std::string> names(people_.begin(), people_.end());
+    const auto found = find_phrases(names);
+    for (std::size_t p = 0; p < names.size(); ++p)
+      for (auto [b, e] : found[p])
+        if (!taken(b, e)) add(b, e, "person", names[p]);
+  }
+
+  std::string sentence_role(std::size_t b, std::size_t e) const {
+    if (tokens_.empty()) return "";
+    const Sentence& s = doc_.sentences()[sentence_of_[b]];
+    std::string_view best;
+    std::size_t best_distance = 0;
+    for (std::size_t k = s.first_token; k < s.end_token; ++k) {
+      if (k >= b && k < e) continue;
+      auto it = kSentenceRoleWords.find(n(k));
+      if (it == kSentenceRoleWords.end()) continue;
+      const std::size_t distance = k < b ? b - k : k - e;
+      if (best.empty() || distance < best_distance) {
+        best = it->second;
+        best_distance = distance;
+      }
+    }
+    return std::string(best);
+  }
+
+  // A surname alone for a person ("Kobayashi" after "Masahito Kobayashi"), a first name alone
+  // for a character ("Kendall" after "Kendall Roy").
+  void link_surnames() {
+    std::map<std::string, std::string> surname_to_person, first_to_character;
     for (const std::string& p : people_) {
       const auto words = split_words(p);
       if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
     }
-    for (const std::set<std::string>* names : {&people_, &characters_}) {
-      const bool person = names == &people_;
-      for (const std::string& name : *names)
-        for (auto [b, e] : occurrences(name))
-          if (!taken(b, e)) add(b, e, person ? "person" : "character", name);
+    for (const BracketPair& pair : bracket_pairs_) {
+      const std::string inner(doc_.text_of(tokens_[pair.inner]));
+      const std::string outer = text(pair.outer_begin, pair.outer_end);
+      if (surname_to_person.count(inner) && surname_to_person[inner] != outer) {
+        retype(pair.outer_begin, "character", outer);
+        if (people_.erase(outer)) {
+          const auto words = split_words(outer);
+          if (surname_to_person[words.back()] == outer) surname_to_person.erase(words.back());
+        }
+        if (!taken(pair.outer_begin, pair.outer_end)) add_character(pair.outer_begin, pair.outer_end);
+        characters_.insert(outer);
+      } else {
+        if (!taken(pair.outer_begin, pair.outer_end)) add_person(pair.outer_begin, pair.outer_end, "cast");
+        if (!taken(pair.inner, pair.inner + 1)) add_character(pair.inner, pair.inner + 1);
+      }
+    }
+    for (const auto& [word, role] : surname_roles_) {
+      auto it = surname_to_person.find(word);
+      if (it == surname_to_person.end()) continue;
+      std::string& r = roles_[it->second];
+      if (r.empty() || r == "other") r = role;
+    }
+    for (const std::string& c : characters_) {
+      const auto words = split_words(c);
+      if (words.size() >= 2 && !surname_to_person.count(words.front())) first_to_character.emplace(words.front(), c);
     }
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!cap(i) || taken(i, i + 1)) continue;
-      auto it = surname_to_person.find(std::string(doc_.text_of(tokens_[i])));
-      if (it != surname_to_person.end() && !cap(i + 1)) add(i, i + 1, "person", it->second);
+      if (!cap(i) || taken(i, i + 1) || (i + 1 < tokens_.size() && cap(i + 1) && !tokens_[i + 1].has(kNewlineBefore)))
+        continue;
+      const std::string word(doc_.text_of(tokens_[i]));
+      if (auto it = surname_to_person.find(word); it != surname_to_person.end()) {
+        add(i, i + 1, "person", it->second);
+        // "Lyonne plays Charlie Cale"
+        const std::string_view verb = n(i + 1);
+        if (verb == "plays" || verb == "voices" || verb == "played" || verb == "voiced" || verb == "portrays" ||
+            verb == "portrayed") {
+          const std::size_t c = cap(i + 2) ? i + 2 : described_character(i + 2);
+          if (const std::size_t ce = character_end(c)) add_character(c, ce);
+        }
+      } else if (auto c = first_to_character.find(word); c != first_to_character.end()) {
+        add(i, i + 1, "character", c->second);
+      }
     }
   }
 
@@ -559,10 +1029,17 @@ class Scanner {
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
   std::vector<bool> sentence_start_;
+  std::vector<std::size_t> sentence_of_;
   std::vector<EntityMention> mentions_;
   std::vector<bool> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
+  std::vector<std::pair<std::string, std::string>> surname_roles_;  // (surname, role) from cues
+  struct BracketPair {
+    std::size_t outer_begin, outer_end, inner;
+  };
+  std::vector<BracketPair> bracket_pairs_;          // "Name (Word)", decided in link_surnames
+  std::unordered_set<std::size_t> actor_first_sentences_;  // sentences listing "Actor (Character)"
   std::optional<ShowTitle> main_show_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> main_spans_, other_show_spans_;
 };

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -136,6 +137,122 @@ TEST(Entities, GazetteerCanBeExtendedAndBadRowsAreNamed) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("extra.tsv:2"), std::string::npos) << e.what();
   }
+}
+
+
+std::optional<std::string> main_show(const std::string& text) {
+  static const Tokenizer tokenizer;
+  static const EntityExtractor extractor;
+  const Document doc = tokenizer.tokenize(text);
+  const auto result = extractor.extract(doc);
+  if (!result.main_show) return std::nullopt;
+  return result.main_show->title;
+}
+
+TEST(Entities, MainShowIsTheQuotedTitleTheBodyRepeats) {
+  EXPECT_EQ(main_show("FX Orders Fourth Season of 'The Bear' After Emmy Sweep\n\n"
+                      "FX has renewed The Bear. The Bear follows a chef who returns to Chicago."),
+            "The Bear");
+}
+
+TEST(Entities, MainShowIsTheEndingBeforeSeasonThatTheBodyRepeats) {
+  EXPECT_EQ(main_show("Why We Need It: Our Case for Andor Season 3\n\n"
+                      "Andor ended after two seasons on Disney+. Tony Gilroy said Andor was always two seasons."),
+            "Andor");
+  EXPECT_EQ(main_show("Frieren: Beyond Journey's End Season 2 Is Coming\n\n"
+                      "Madhouse returns for Frieren: Beyond Journey's End, which aired on Nippon TV."),
+            "Frieren: Beyond Journey's End");
+}
+
+TEST(Entities, MainShowIsTheHeadlinePhraseTheBodyRepeatsMost) {
+  EXPECT_EQ(main_show("Goodbye, Moira: We Finally Said Farewell to Schitt's Creek\n\n"
+                      "Schitt's Creek ended on Pop TV in 2020. Moira was there. Fans still rewatch Schitt's Creek "
+                      "every winter, and Schitt's Creek keeps winning new ones."),
+            "Schitt's Creek");
+  // A number is a title only when quoted.
+  EXPECT_EQ(main_show("Severance Gets Seasons 3 and 4\n\nSeverance returns. Seasons 3 and 4 are coming; "
+                      "the writers of Severance have 3 scripts done and 4 outlined."),
+            "Severance");
+  // A line with no body names no show unless it quotes one.
+  EXPECT_FALSE(main_show("Going to the store with Mike Ross later Tonight").has_value());
+}
+
+TEST(Entities, PeopleFromGivenNamesTakeTheRoleOfTheSentence) {
+  const auto e = entities(
+      "The ensemble is led by Adam Scott and Patricia Arquette. The score was composed with help from Karen "
+      "Lindqvist, who joined the composer team.");
+  EXPECT_TRUE(has(e, "person", "Adam Scott", "cast"));
+  EXPECT_TRUE(has(e, "person", "Patricia Arquette", "cast"));
+  // A name word that starts sentences is a name in mid-sentence.
+  EXPECT_TRUE(has(entities("The returning cast includes Aubrey Plaza and Will Sharpe."), "person", "Will Sharpe", "cast"));
+  // Places are not people.
+  EXPECT_FALSE(has(entities("Filming moved from Baker Street to New York City."), "person", "Baker Street", "cast"));
+}
+
+TEST(Entities, CharactersDescribedAfterAsOrPlays) {
+  const auto e = entities(
+      "Janelle James stars as principal Ava Coleman, opposite Alison Brie as writer Diane Nguyen. "
+      "Natasha Lyonne returns. Lyonne plays Charlie Cale, a casino worker.");
+  EXPECT_TRUE(has(e, "person", "Janelle James", "cast"));
+  EXPECT_TRUE(has(e, "character", "Ava Coleman"));
+  EXPECT_TRUE(has(e, "person", "Alison Brie", "cast"));
+  EXPECT_TRUE(has(e, "character", "Diane Nguyen"));
+  EXPECT_TRUE(has(e, "character", "Charlie Cale"));
+  EXPECT_FALSE(has(e, "person", "Charlie Cale", "cast"));
+}
+
+TEST(Entities, BracketsPairActorsAndCharacters) {
+  // One word in brackets after a full name is the character...
+  auto e = entities("Jeremy Strong (Kendall) and Sarah Snook (Shiv) lead the final season.");
+  EXPECT_TRUE(has(e, "person", "Jeremy Strong", "cast"));
+  EXPECT_TRUE(has(e, "character", "Kendall"));
+  // ...unless it is the surname of a person the article names.
+  e = entities("Created by Bill Lawrence and Jason Segel, the comedy follows Jimmy Laird (Segel), a therapist.");
+  EXPECT_TRUE(has(e, "person", "Jason Segel", "creator"));
+  EXPECT_TRUE(has(e, "character", "Jimmy Laird"));
+  // A list that puts actors first keeps that order for full names in brackets.
+  e = entities("Rupert Graves (Lestrade), Louise Brealey (Molly Hooper) and Andrew Scott (Moriarty) may return.");
+  EXPECT_TRUE(has(e, "person", "Louise Brealey", "cast"));
+  EXPECT_TRUE(has(e, "character", "Molly Hooper"));
+}
+
+TEST(Entities, RolesFromPossessivesAndSurnamesInCues) {
+  const auto e = entities(
+      "The network renewed Mike White's acid-tongued anthology. It ended Jonathan Nolan and Lisa Joy's sci-fi "
+      "drama. Jesse Armstrong told reporters it was over. The finale was written by Armstrong. "
+      "Nicholas Britell's score returns, with Adam McKay as executive producer.");
+  EXPECT_TRUE(has(e, "person", "Mike White", "creator"));
+  EXPECT_TRUE(has(e, "person", "Jonathan Nolan", "creator"));
+  EXPECT_TRUE(has(e, "person", "Lisa Joy", "creator"));
+  EXPECT_TRUE(has(e, "person", "Jesse Armstrong", "writer"));
+  EXPECT_TRUE(has(e, "person", "Nicholas Britell", "composer"));
+  EXPECT_TRUE(has(e, "person", "Adam McKay", "producer"));
+}
+
+TEST(Entities, AmbiguousOutletsFollowedByANameOrInCapitals) {
+  // "Nick" before a surname is a person's first name, not Nickelodeon.
+  auto e = entities("There is no word yet on Nick Mohammed and his character.");
+  EXPECT_FALSE(has(e, "network", "Nickelodeon"));
+  // Capital acronyms are the networks even at the start of a sentence.
+  e = entities("ABC renewed the comedy for a fifth season.");
+  EXPECT_TRUE(has(e, "network", "ABC"));
+  e = entities("Go open Max and watch it.");
+  EXPECT_TRUE(has(e, "streaming", "Max"));
+}
+
+TEST(Entities, GazetteerCoversStudiosProducersAndPlatforms) {
+  const auto e = entities(
+      "The series is animated by ShadowMachine and Blue Spirit for Tornante, and Fifth Season produces it. "
+      "Fans on Instagram and TikTok cheered, and Warner Bros. Discovery declined to comment.");
+  EXPECT_TRUE(has(e, "studio", "ShadowMachine"));
+  EXPECT_TRUE(has(e, "studio", "Blue Spirit"));
+  EXPECT_TRUE(has(e, "production_company", "Tornante"));
+  EXPECT_TRUE(has(e, "production_company", "Fifth Season"));
+  EXPECT_TRUE(has(e, "other_org", "Instagram"));
+  EXPECT_TRUE(has(e, "other_org", "TikTok"));
+  EXPECT_TRUE(has(e, "other_org", "Warner Bros. Discovery"));
+  // "Toons" names a studio like "Animation" does.
+  EXPECT_TRUE(has(entities("Animation comes from Medrano's own Lanternfish Toons."), "studio", "Lanternfish Toons"));
 }
 
 }  // namespace
