@@ -277,9 +277,21 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   constexpr std::size_t kMaxCachedBytes = 8u << 20;
   const bool cache = doc.text().size() <= kMaxCachedBytes;
   std::vector<Occurrence> occurrences;
-  // Sums per model feature: dense, with the list of features touched.
-  std::vector<double> sums(m.features.size(), 0.0);
-  std::vector<int> touched;
+  // Sums and contributions per model feature: dense arrays reused by the thread (zeroing them per
+  // article would cost more than a short article's scoring), reset through the features touched.
+  thread_local std::vector<double> sums, contribution;
+  thread_local std::vector<int> touched;
+  if (sums.size() < m.features.size()) {
+    sums.assign(m.features.size(), 0.0);
+    contribution.assign(m.features.size(), 0.0);
+  }
+  struct Reset {
+    ~Reset() {
+      for (const int f : touched) sums[f] = contribution[f] = 0;
+      touched.clear();
+    }
+  } reset;
+  touched.clear();
   struct SumSink final : CueSink {
     const Model& m;
     std::vector<double>& sums;
@@ -313,7 +325,6 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
 
   Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
   double likelihood_logit = 0;
-  std::vector<double> contribution(m.features.size(), 0.0);  // feature -> contribution to the likelihood logit
   for (const int f : touched) {
     double value = std::log1p(sums[f]);
     if (f != bias && norm > 0) value /= norm;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace greenlight {
 
@@ -165,23 +167,32 @@ const std::vector<CompiledPattern>& compiled_patterns() {
   return patterns;
 }
 
-// Patterns that can start at a token, found by its first letter: a token tries a handful of
-// patterns instead of all of them.
-const std::vector<int>& candidate_patterns(std::string_view token) {
-  static const std::array<std::vector<int>, 257> by_first_byte = [] {
-    std::array<std::vector<int>, 257> table;
+// Patterns that can start at a token: those whose first word is the token itself (one hash
+// lookup), plus those whose first word is a prefix ("renew*", found by the token's first byte)
+// or any word ("*"). A token tries a handful of patterns instead of all of them.
+struct PatternIndex {
+  std::unordered_map<std::string_view, std::vector<int>> exact;
+  std::array<std::vector<int>, 257> prefix_by_first_byte;
+};
+
+const PatternIndex& pattern_index() {
+  static const PatternIndex index = [] {
+    PatternIndex out;
     const auto& patterns = compiled_patterns();
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       const std::string_view first = patterns[i].tokens[0];
+      const int pi = static_cast<int>(i);
       if (first == "*" || first.empty()) {
-        for (auto& bucket : table) bucket.push_back(static_cast<int>(i));  // matches any token
+        for (auto& bucket : out.prefix_by_first_byte) bucket.push_back(pi);
+      } else if (first.back() == '*') {
+        out.prefix_by_first_byte[static_cast<unsigned char>(first[0])].push_back(pi);
       } else {
-        table[static_cast<unsigned char>(first[0])].push_back(static_cast<int>(i));
+        out.exact[first].push_back(pi);
       }
     }
-    return table;
+    return out;
   }();
-  return by_first_byte[token.empty() ? 256 : static_cast<unsigned char>(token[0])];
+  return index;
 }
 
 bool is_clause_break(std::string_view norm) {
@@ -263,22 +274,34 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     // Longer patterns first at each position, so "final season" wins over "final".
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t best_len = 0;
+      int best_index = -1;
       const CompiledPattern* best = nullptr;
-      for (const int pi : candidate_patterns(norms[i])) {
+      const PatternIndex& index = pattern_index();
+      const auto exact = index.exact.find(norms[i]);
+      const std::vector<int>& prefixed =
+          index.prefix_by_first_byte[norms[i].empty() ? 256 : static_cast<unsigned char>(norms[i][0])];
+      auto try_pattern = [&](int pi) {
         const CompiledPattern& p = patterns[pi];
-        if (p.tokens.size() <= best_len || i + p.tokens.size() > n) continue;
+        if (p.tokens.size() < best_len || i + p.tokens.size() > n) return;
         bool ok = true;
         for (std::size_t k = 0; k < p.tokens.size() && ok; ++k) ok = token_matches(norms[i + k], p.tokens[k]);
-        if (!ok) continue;
+        if (!ok) return;
         if (p.near_season) {
           bool near = false;
           const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(n, i + p.tokens.size() + 6);
           for (std::size_t k = from; k < to && !near; ++k) near = in(norms[k], kSeasonWords);
-          if (!near) continue;
+          if (!near) return;
         }
-        best = &p;
-        best_len = p.tokens.size();
-      }
+        // Longest wins; among equals, the first in the table (as when all were tried in order).
+        if (p.tokens.size() > best_len || (p.tokens.size() == best_len && pi < best_index)) {
+          best = &p;
+          best_len = p.tokens.size();
+          best_index = pi;
+        }
+      };
+      if (exact != index.exact.end())
+        for (const int pi : exact->second) try_pattern(pi);
+      for (const int pi : prefixed) try_pattern(pi);
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false;
