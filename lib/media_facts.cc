@@ -24,6 +24,25 @@ std::optional<int> number_or_ordinal(std::string_view w) {
 
 bool is_season_word(std::string_view w) { return w == "season" || w == "seasons"; }
 
+// Words between a count and "episodes" that describe the episodes: "13 new episodes", "eight
+// hour-long episodes", "13 11-minute episodes".
+bool is_episode_modifier(std::string_view w) {
+  if (w == "new" || w == "more" || w == "additional" || w == "further" || w == "total" || w == "half-hour" ||
+      w == "hour-long" || w == "one-hour" || w == "hourlong" || w == "animated" || w == "remaining")
+    return true;
+  for (std::string_view suffix : {std::string_view("-minute"), std::string_view("-minute-long")})
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+// Words that make "N minutes" an episode's runtime when they come shortly before it: "each
+// running 11 minutes", "every episode runs about 24 minutes", "a runtime of 45 minutes".
+bool is_runtime_context(std::string_view w) {
+  return w == "episode" || w == "episodes" || w == "each" || w == "runtime" || w == "run-time" || w == "runs" ||
+         w == "running" || w == "clock" || w == "clocks" || w == "clocking" || w == "installment" ||
+         w == "installments";
+}
+
 }  // namespace
 
 MediaFacts extract_media_facts(const Document& doc) {
@@ -68,7 +87,9 @@ MediaFacts extract_media_facts(const Document& doc) {
     }
     // N episodes, an N-episode order
     if ((w == "episodes" || w == "installments") && i > 0 && !facts.episodes) {
-      if (auto v = whole(parse_cardinal(n(i - 1))); v && *v > 0 && *v < 2000) facts.episodes = *v;
+      std::size_t k = i - 1;
+      if (k > 0 && is_episode_modifier(n(k))) --k;
+      if (auto v = whole(parse_cardinal(n(k))); v && *v > 0 && *v < 2000) facts.episodes = *v;
     }
     if (!facts.episodes && w.size() > 8 && w.substr(w.size() - 8) == "-episode") {
       if (auto v = whole(parse_cardinal(w.substr(0, w.size() - 8))); v && *v > 0) facts.episodes = *v;
@@ -81,7 +102,14 @@ MediaFacts extract_media_facts(const Document& doc) {
                                  next == "apiece" || (next == "an" && next2 == "episode") ||
                                  (i >= 2 && (n(i - 2) == "about" || n(i - 2) == "around") && (next == "each" || next == "per"));
         std::size_t k = i - 1;
-        if (auto v = whole(parse_cardinal(n(k))); v && per_episode && *v > 0 && *v < 300) facts.runtime_minutes = *v;
+        bool in_context = false;  // an episode or runtime word within the six tokens before, same sentence
+        for (std::size_t j = k; j-- > 0 && k - j <= 6;) {
+          const std::string_view before = n(j);
+          if (before == "." || before == "!" || before == "?" || before == ";") break;
+          if (is_runtime_context(before)) in_context = true;
+        }
+        if (auto v = whole(parse_cardinal(n(k))); v && (per_episode || in_context) && *v > 0 && *v < 300)
+          facts.runtime_minutes = *v;
       }
       if (w.size() > 7 && w.substr(w.size() - 7) == "-minute" && (n(i + 1) == "episodes" || n(i + 1) == "episode")) {
         if (auto v = whole(parse_cardinal(w.substr(0, w.size() - 7)))) facts.runtime_minutes = *v;
