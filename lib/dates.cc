@@ -143,7 +143,7 @@ bool is_future_cue(std::string_view w) {
       "coming",  "upcoming", "due",     "next",    "soon",    "returns",   "premieres", "debuts",  "arrives",
       "airs",    "streams",  "drops",   "lands",   "launches", "opens",    "begins",   "starts",  "hits",
       "kicks",   "comes",    "bows",    "concludes", "ends",  "resumes",   "continues", "follows", "wraps",
-      "ahead",   "would",    "should",  "could",   "might",   "must"};
+      "ahead",   "would",    "should",  "could",   "might",   "must",      "runs"};
   for (std::string_view c : kWords)
     if (w == c) return true;
   return false;
@@ -431,14 +431,14 @@ class SentenceParser {
       if (std::size_t e = 0; int d = decade_at(k, &e)) {  // "the early 1990s", "the late '90s"
         m.from.unit = Unit::kDecade;
         m.from.year = d;
-        m.from.mod = mod;
+        if (!rest_of) m.from.mod = mod;
         m.end = e;
         return m;
       }
       if (int mo = month_word(k); mo && !day_of(n(k + 1))) {  // "early April", "the end of October"
         m.from.unit = Unit::kMonth;
         m.from.month = mo;
-        m.from.mod = mod;
+        if (!rest_of) m.from.mod = mod;
         m.end = k + 1;
         if (int y = year_of(n(k + 1))) { m.from.year = y; m.end = k + 2; }
         return m;
@@ -512,10 +512,15 @@ class SentenceParser {
             m.from = p;
             m.end = i + 1;
             if (!rest.empty()) {
+              // The time's tokens touch each other: "T07", ":", "00", ":", "00Z" (a "." or ":" only
+              // before more digits).
+              auto digit_at = [&](std::size_t t) {
+                return t < tokens_.size() && tokens_[t].begin == tokens_[t - 1].end && !n(t).empty() &&
+                       n(t)[0] >= '0' && n(t)[0] <= '9';
+              };
               while (m.end < tokens_.size() && tokens_[m.end].begin == tokens_[m.end - 1].end &&
-                     (n(m.end) == ":" || n(m.end) == "." || (n(m.end)[0] >= '0' && n(m.end)[0] <= '9')))
+                     (((n(m.end) == ":" || n(m.end) == ".") && digit_at(m.end + 1)) || digit_at(m.end)))
                 ++m.end;
-              if (m.end > i + 1 && n(m.end - 1) == ":") --m.end;
             }
             return m;
           }
@@ -683,7 +688,10 @@ class SentenceParser {
     }
     if (auto r = relative_at(i)) return r;
     // A weekday after "on", "since", "by"...: the last one in the past tense, else the next.
-    if (const int wd = weekday_index(w); wd >= 0 && capitalized(i) && !(capitalized(i + 1) && n(i + 1) == "night")) {
+    // Not a title ("Saturday Night Live") nor a slot that recurs ("on Sunday nights").
+    if (const int wd = weekday_index(w); wd >= 0 && capitalized(i) && !(capitalized(i + 1) && n(i + 1) == "night") &&
+                                         n(i + 1) != "nights" && n(i + 1) != "mornings" && n(i + 1) != "evenings" &&
+                                         n(i + 1) != "afternoons") {
       bool anchored = false;
       for (std::string_view p : {"on", "since", "by", "until", "till", "before", "after", "from"})
         anchored = anchored || prev == p;
@@ -802,7 +810,9 @@ class SentenceParser {
       const bool ago = !lead_in && n(s + 1) == "ago";
       const bool from_now = !lead_in && n(s + 1) == "from" && n(s + 2) == "now";
       const bool ahead = lead_in && (w == "in" || vague_dir != 0);
-      if (count != 0 && unit_ok && (ahead || ago || from_now)) {
+      // In the past tense "in a month" is how long something took ("took it away in a month").
+      const bool duration = ahead && vague_dir == 0 && direction_near(i, s + 1) < 0;
+      if (count != 0 && unit_ok && (ahead || ago || from_now) && !duration) {
         m.end = ago ? s + 2 : from_now ? s + 3 : s + 1;
         if (count < 0 || vague_dir != 0) {
           m.special = vague_dir < 0 || ago ? "PAST_REF" : "FUTURE_REF";
@@ -1042,7 +1052,9 @@ class SentenceParser {
     }
     p.year = reference_->year;
     if (p.unit == Unit::kDay && p.month == 2 && p.day == 29) return;
-    if (against_tense(p, direction)) p.year += direction;
+    // Only days and months move with the tense: "its Q2 numbers, due later this month" are this
+    // year's second quarter even in July.
+    if ((p.unit == Unit::kDay || p.unit == Unit::kMonth) && against_tense(p, direction)) p.year += direction;
   }
 
   // Value and interval of a resolved point.
@@ -1156,7 +1168,7 @@ class SentenceParser {
     auto role_of = [](std::string_view w) -> std::string_view {
       auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
       if (starts("premier") || starts("debut") || w == "launched" || w == "launch" || w == "aired" ||
-          w == "bowed" || w == "opened")
+          w == "bowed")
         return "premiere";
       if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || w == "ordered" ||
           w == "order" || w == "revealed" || w == "unveiled")
@@ -1165,19 +1177,31 @@ class SentenceParser {
           w == "casting" || w == "writing" || starts("animat") || w == "recording")
         return "production";
       if (starts("releas") || starts("return") || starts("arriv") || w == "drops" || w == "dropped" ||
-          w == "drop" || w == "streaming" || w == "available" || w == "hits" || w == "lands" || w == "back" ||
-          w == "coming" || w == "comes" || w == "out" || w == "airs" || w == "air" || w == "expect" ||
-          w == "expected" || w == "due")
+          w == "drop" || w == "streaming" || w == "available" || w == "hits" || w == "lands" || w == "landed" ||
+          w == "landing" || w == "back" || w == "coming" || w == "comes" || w == "out" || w == "airs" || w == "air" ||
+          w == "expect" || w == "expected" || w == "due" || w == "opened" || w == "opens" || w == "followed" ||
+          w == "finale" || w == "live")
         return "release";
       return "";
     };
     for (std::size_t k = begin; k-- > 0 && begin - k <= 10;) {
       if (n(k) == "." || n(k) == ";") break;
-      if (auto r = role_of(n(k)); !r.empty()) {
-        // "first aired" as premiere.
-        if (r == "premiere" || k == 0 || n(k - 1) != "first") return std::string(r);
-        return "premiere";
+      auto r = role_of(n(k));
+      if (r.empty()) continue;
+      // "first aired" is a premiere; "its final episode aired", "the finale aired" end a run.
+      if (n(k) == "aired" || n(k) == "airs") {
+        for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
+          if (n(b) == "first") return "premiere";
+          if (n(b) == "finale" || n(b) == "final" || n(b) == "last") return "release";
+        }
       }
+      // "wrapped up its eight-season run" ends a run; "wrapped production" is production.
+      if (n(k) == "wrapped") {
+        for (std::size_t a = k + 1; a < begin && a <= k + 4; ++a)
+          if (n(a) == "run" || n(a) == "season" || n(a) == "series") return "release";
+      }
+      if (r != "premiere" && k > 0 && n(k - 1) == "first") return "premiere";
+      return std::string(r);
     }
     for (std::size_t k = end; k < norms_.size() && k - end <= 6; ++k)
       if (auto r = role_of(n(k)); !r.empty()) return std::string(r);
@@ -1191,7 +1215,8 @@ class SentenceParser {
     t.text = std::string(doc_.text().substr(t.begin, t.end - t.begin));
     t.form = m.form;
     t.relative = m.relative;
-    t.role = role_near(i, m.end);
+    // A decade is a period of history, never the date of an event.
+    t.role = m.from.unit == Unit::kDecade ? "other" : role_near(i, m.end);
     if (!m.special.empty()) {
       t.value = m.special;
       t.granularity = "year";
