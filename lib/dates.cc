@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include "greenlight/numbers.h"
 
@@ -177,6 +178,33 @@ bool is_moving_verb(std::string_view w) {
                              "delaying", "push", "move", "delay", "postpone", "shift", "rescheduled", "changed"})
     if (w == v) return true;
   return false;
+}
+
+// Whether a token can begin a temporal expression: most words cannot, and skipping them keeps
+// the pass fast.
+bool may_start_date(std::string_view w, TokenKind kind) {
+  if (w.empty()) return false;
+  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'') return true;
+  if (w.find('-') != std::string_view::npos) return true;  // "mid-2021", "April-June", "twenty-four"
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> s;
+    for (std::string_view m : kMonths) s.insert(m);
+    for (std::string_view m : kMonthAbbrevs) s.insert(m);
+    for (std::string_view d : kWeekdays) s.insert(d);
+    for (std::string_view w : {
+             "sept", "winter", "spring", "summer", "fall", "autumn", "the", "early", "earlier", "late", "later", "mid",
+             "middle", "by", "at", "end", "q1", "q2", "q3", "q4", "h1", "h2", "next", "this", "last", "coming", "past",
+             "previous", "in", "within", "over", "a", "an", "few", "several", "couple", "recently", "soon", "yesterday",
+             "today", "tomorrow", "tonight", "between", "from", "one", "two", "three", "four", "five", "six", "seven",
+             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+             "hundred", "first", "second", "third", "fourth", "back", "latter", "front"})
+      s.insert(w);
+    return s;
+  }();
+  std::string_view key = w;
+  if (key.back() == '.') key.remove_suffix(1);  // "Oct."
+  return kStarts.count(key) > 0;
 }
 
 // ISO 8601 week number and its year.
@@ -859,11 +887,12 @@ class SentenceParser {
 
   std::optional<Match> match_at(std::size_t i) const {
     const std::string_view w = n(i);
+    if (!may_start_date(w, tokens_[i].kind)) return std::nullopt;
     // Ranges: between X and Y, from X to Y, X-Y (months, days).
     // "pushed from the second half of 2020 to the first half of next year" moves a date: two dates.
     bool moved = false;
-    for (std::size_t k = i; k-- > 0 && i - k <= 3;)
-      moved = moved || is_moving_verb(n(k));
+    if (w == "between" || w == "from")
+      for (std::size_t k = i; k-- > 0 && i - k <= 3;) moved = moved || is_moving_verb(n(k));
     if ((w == "between" || w == "from") && !moved) {
       std::optional<Match> a = point_at(i + 1);
       if (!a) {
