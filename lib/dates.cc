@@ -105,12 +105,18 @@ int small_number(std::string_view w) {
   return 0;
 }
 
-// Decade start of "1990s", or of "90s" after an apostrophe ('30s..'20s: 1930..2029); 0 otherwise.
-int decade_of(std::string_view d, bool apostrophe) {
+// The century of a two-digit decade ("the '20s"): this one when it has begun by the reference
+// year (by 2029 without one), else the last one.
+int two_digit_decade(char tens, int reference_year) {
+  const int recent = 2000 + (tens - '0') * 10;
+  return recent <= (reference_year ? reference_year : 2029) ? recent : recent - 100;
+}
+
+// Decade start of "1990s", or of "90s" after an apostrophe; 0 otherwise.
+int decade_of(std::string_view d, bool apostrophe, int reference_year) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (!apostrophe && d.size() == 5 && d[4] == 's' && d[3] == '0' && year_of(d.substr(0, 4))) return year_of(d.substr(0, 4));
-  if (apostrophe && d.size() == 3 && d[2] == 's' && d[1] == '0' && digit(d[0]))
-    return (d[0] >= '3' ? 1900 : 2000) + (d[0] - '0') * 10;
+  if (apostrophe && d.size() == 3 && d[2] == 's' && d[1] == '0' && digit(d[0])) return two_digit_decade(d[0], reference_year);
   return 0;
 }
 
@@ -232,6 +238,7 @@ class SentenceParser {
       }
       const bool dated = m->from.year != 0 && !m->to && m->special.empty();
       out.push_back(finish(i, *m));
+      last_end_ = m->end + 1;  // where a date joined by "and" or "or" would start
       if (dated) anchors_.push_back({i, m->end, m->from});
       i = m->end;
     }
@@ -297,7 +304,7 @@ class SentenceParser {
       return std::nullopt;
     }
     std::size_t y = k;
-    if (n(y) == ",") ++y;
+    if (n(y) == "," || n(y) == "of") ++y;
     if (int year = year_of(n(y))) {
       p.year = year;
       k = y + 1;
@@ -318,20 +325,43 @@ class SentenceParser {
 
   // A decade at i: "the 1990s", "1990s", "the nineties", and "'90s" after "the", "of", "and"...
   // (not in a title such as "That '70s Show"). Returns the first year and sets *end.
+  int reference_year() const { return reference_ ? reference_->year : 0; }
+
   int decade_at(std::size_t i, std::size_t* end) const {
+    // "in their early 20s", "his mid 80's": ages, not decades.
+    for (std::size_t b = i; b-- > 0 && i - b <= 4;) {
+      const std::string_view w = n(b);
+      if (w == "the" || w == "." || w == ",") break;
+      if (w == "their" || w == "his" || w == "her" || w == "my" || w == "your" || w == "our") return 0;
+    }
     std::size_t k = i;
     const bool the = n(k) == "the";
     if (the) ++k;
-    if (int d = decade_of(n(k), false)) {
+    if (int d = decade_of(n(k), false, reference_year())) {
       *end = k + 1;
       return d;
+    }
+    // "the 1960's", "the early 1980's", "the 80's" (not "2010's biggest hits").
+    // (The tokenizer splits "1960's" into "1960", "'", "s".)
+    const bool apostrophe_s = n(k + 1) == "'" && n(k + 2) == "s" && tokens_.size() > k + 2 &&
+                              tokens_[k + 1].begin == tokens_[k].end && tokens_[k + 2].begin == tokens_[k + 1].end;
+    if (const std::string_view y = n(k); apostrophe_s && !y.empty() && y.back() == '0') {
+      const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
+      const bool context = the || prev == "early" || prev == "mid" || prev == "late" ||
+                           ((prev == "and" || prev == "or" || prev == "&") && last_end_ == i);
+      int d = year_of(y);
+      if (!d && y.size() == 2 && y[0] >= '0' && y[0] <= '9') d = two_digit_decade(y[0], reference_year());
+      if (d && context) {
+        *end = k + 3;
+        return d;
+      }
     }
     if (n(k) == "'") {
       const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
       bool context = the;
       for (std::string_view w : {"of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during"})
         context = context || prev == w;
-      if (int d = decade_of(n(k + 1), true); d && context) {
+      if (int d = decade_of(n(k + 1), true, reference_year()); d && context) {
         *end = k + 2;
         return d;
       }
@@ -449,7 +479,7 @@ class SentenceParser {
     if (mod) {
       if (n(k) == "in") ++k;  // "later in 2021"
       m.form = "early_mid_late";
-      if (int y = year_of(n(k)); y && n(k + 1) != "-") {  // "late 2021": a year after a modifier needs no other context
+      if (int y = year_of(n(k)); y && n(k + 1) != "-" && !(n(k + 1) == "'" && n(k + 2) == "s")) {  // "late 2021": a year after a modifier needs no other context
         m.from.unit = Unit::kYear;
         m.from.year = y;
         if (!rest_of) m.from.mod = mod;
@@ -528,7 +558,10 @@ class SentenceParser {
             p.year = a; p.month = b; p.day = c;
             m.form = iso ? "iso_date" : "numeric_date";
           } else {
-            p.year = c < 100 ? 2000 + c : c;
+            // Two-digit years: this century up to ten years past the reference ("03/27/20"), else
+            // the last one ("12/15/66").
+            const int pivot = (reference_ ? reference_->year % 100 : 30) + 10;
+            p.year = c >= 100 ? c : c <= pivot ? 2000 + c : 1900 + c;
             p.month = options_.us_numeric_order ? a : b;
             p.day = options_.us_numeric_order ? b : a;
             // "29/09/2023" can only be day first, "09/29/2023" only month first.
@@ -567,13 +600,34 @@ class SentenceParser {
         m.form = "month_year";
         return m;
       }
+      // "September of last year", "in March next year".
+      if (const std::string_view a = n(y); (a == "last" || a == "next" || a == "this") && n(y + 1) == "year" &&
+                                           (month_word(i) || y > i + 1)) {
+        m.relative = true;
+        m.form = "relative";
+        m.end = y + 2;
+        if (!reference_) {
+          m.special = "UNRESOLVED";
+          return m;
+        }
+        m.from.unit = Unit::kMonth;
+        m.from.month = mo;
+        m.from.year = reference_->year + (a == "next" ? 1 : a == "last" ? -1 : 0);
+        return m;
+      }
       // A bare month is a date after a temporal preposition ("in April", "pushed to July") or
       // before an event ("its June premiere").
       if (month_word(i)) {
         bool temporal = is_event_noun(n(i + 1)) && capitalized(i);
         for (std::string_view p : {"in", "until", "till", "since", "by", "through", "from", "before", "after",
-                                   "during", "for", "to", "of", "between", "into"})
+                                   "during", "for", "to", "between", "into"})
           temporal = temporal || prev == p;
+        // "the month of October", "the last week of May"; not "Born on the Fourth of July".
+        if (prev == "of" && i > 1) {
+          for (std::string_view p : {"month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle",
+                                     "days"})
+            temporal = temporal || n(i - 2) == p;
+        }
         if ((prev == "and" || prev == "or") && i > 1 && month_of(n(i - 2))) temporal = true;
         if (temporal) {
           m.from.unit = Unit::kMonth;
@@ -738,8 +792,10 @@ class SentenceParser {
       const std::string_view next = n(i + 1);
       bool temporal_before = false;
       for (std::string_view p : {"in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through",
-                                 "around", "circa", "(", "year", "to", "and", "or", "into", "for", "between"})
+                                 "around", "circa", "(", "year", "to", "into", "for", "between"})
         temporal_before = temporal_before || prev == p;
+      // "in 2018 and 2019" joins dates; "1899 and 1923 are period dramas" joins titles.
+      if ((prev == "and" || prev == "or") && last_end_ == i) temporal_before = true;
       // "the 2019 series", "its 2022 debut", "the 2003 Fullmetal Alchemist anime".
       bool temporal_after = false;
       if (prev == "the" || prev == "its" || prev == "their" || prev == "his" || prev == "her" || prev == "a" || prev == "an") {
@@ -1287,6 +1343,7 @@ class SentenceParser {
 
   const Document& doc_;
   std::vector<std::tuple<std::size_t, std::size_t, Point>> anchors_;  // dates with a stated year: tokens, point
+  std::size_t last_end_ = static_cast<std::size_t>(-1);  // one past the joiner after the last date found
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
   const std::optional<CivilDate>& reference_;

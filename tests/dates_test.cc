@@ -140,7 +140,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A teaser is due in the next few weeks.", "in the next few weeks", "FUTURE_REF"},
         Case{"Ratings have climbed in recent months.", "in recent months", "PAST_REF"},
         Case{"A decision should come soon.", "soon", "FUTURE_REF"},
-        Case{"Work should be finished by winter.", "winter", "2021-WI"}));
+        Case{"Work should be finished by winter.", "winter", "2021-WI"},
+        // Decades written with "'s", a month of a relative year, "of" before the year.
+        Case{"The film is set in the mid 1960's.", "the mid 1960's", "196"},
+        Case{"It became a hit in the 80's.", "the 80's", "198"},
+        Case{"It has streamed since September of last year.", "September of last year", "2019-09"},
+        Case{"It first aired on May 31st of 1996.", "May 31st of 1996", "1996-05-31"},
+        // Two-digit years: this century up to ten years past the reference, else the last one.
+        Case{"Gamera the Invincible (12/15/66) is on the list.", "12/15/66", "1966-12-15"},
+        Case{"The reboot aired on 3/27/20.", "3/27/20", "2020-03-27"},
+        Case{"Gangster films of the 30's and 40's are back.", "40's", "194"},
+        // Years joined by "and" after a date.
+        Case{"It aired in 2018 and 2019.", "2019", "2019"}));
 
 // The year of a date that states none: the sentence's unless the tense contradicts it, else
 // the reference's, moved by the tense.
@@ -202,10 +213,20 @@ TEST(Dates, RecurringSlotsDurationsAndTitlesAreNotDates) {
   for (const char* sentence : {"The drama airs on Sunday nights.", "She hosted Saturday Night Live once.",
                                "They finished the whole season in a month.", "New episodes drop every Friday.",
                                "Season 1 may return in some form.", "The petition hit 5,000 signatures within a week.",
-                               "The channel aired That '70s Show reruns.", "It ran for 11 minutes over two years."}) {
+                               "The channel aired That '70s Show reruns.", "It ran for 11 minutes over two years.",
+                               "1899 and 1923 are both period dramas.", "She starred in Born on the Fourth of July."}) {
     const auto found = find(sentence);
     EXPECT_TRUE(found.empty()) << sentence << " -> " << (found.empty() ? "" : found[0].text);
   }
+}
+
+TEST(Dates, TwoDigitDecadesAndAges) {
+  // "the '20s" is this century's once it has begun, else the last.
+  EXPECT_EQ(find("Fashion of the '20s is back.", CivilDate{2024, 1, 1}).at(0).value, "202");
+  EXPECT_EQ(find("Fashion of the '20s is back.", CivilDate{2010, 1, 1}).at(0).value, "192");
+  // After a possessive, a number of years is an age.
+  EXPECT_TRUE(find("The leads, in their early to mid 20's, play teenagers.").empty());
+  EXPECT_TRUE(find("He is in his mid 80s now.").empty());
 }
 
 TEST(Dates, RolesOfEndsOfRunsAndDecades) {
