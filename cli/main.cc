@@ -38,6 +38,7 @@ constexpr const char* kUsage =
     "  batch INPUT --out F    analyze a folder or JSONL file, one output line per input\n"
     "  renewal train|cv|eval  train and evaluate the renewal models on labelled passages\n"
     "  explain FILE|-         the renewal and sentiment evidence for one article\n"
+    "  dates FILE|-           temporal expressions as JSON lines (--date, --jsonl)\n"
     "  tokenize FILE|-        print paragraphs, sentences and tokens with byte offsets\n"
     "\n"
     "Run 'greenlight <command> --help' for a command's options.\n";
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "batch") return batch_main(args);
     if (command == "renewal") return renewal_main(args);
     if (command == "explain") return explain_main(args);
+    if (command == "dates") return dates_main(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return 0;

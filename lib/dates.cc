@@ -14,6 +14,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <tuple>
+#include <unordered_set>
 
 #include "greenlight/numbers.h"
 
@@ -103,6 +105,114 @@ int small_number(std::string_view w) {
   return 0;
 }
 
+// The century of a two-digit decade ("the '20s"): this one when it has begun by the reference
+// year (by 2029 without one), else the last one.
+int two_digit_decade(char tens, int reference_year) {
+  const int recent = 2000 + (tens - '0') * 10;
+  return recent <= (reference_year ? reference_year : 2029) ? recent : recent - 100;
+}
+
+// Decade start of "1990s", or of "90s" after an apostrophe; 0 otherwise.
+int decade_of(std::string_view d, bool apostrophe, int reference_year) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!apostrophe && d.size() == 5 && d[4] == 's' && d[3] == '0' && year_of(d.substr(0, 4))) return year_of(d.substr(0, 4));
+  if (apostrophe && d.size() == 3 && d[2] == 's' && d[1] == '0' && digit(d[0])) return two_digit_decade(d[0], reference_year);
+  return 0;
+}
+
+// "the nineties": 1990; 0 for other words.
+int word_decade(std::string_view w) {
+  constexpr std::string_view kWords[] = {"twenties", "thirties", "forties", "fifties",
+                                         "sixties",  "seventies", "eighties", "nineties"};
+  for (int k = 0; k < 8; ++k)
+    if (w == kWords[k]) return 1920 + 10 * k;
+  return 0;
+}
+
+// Nouns for an event on a calendar, which make "its June premiere" or "the 2019 series" temporal.
+bool is_event_noun(std::string_view w) {
+  constexpr std::string_view kNouns[] = {
+      "premiere", "premieres", "debut",  "release", "releases", "finale",   "launch",  "slate",   "lineup",
+      "line-up",  "schedule",  "return", "rollout", "broadcast", "opening", "bow",     "run",     "window",
+      "series",   "film",      "movie",  "anime",   "remake",   "revival",  "reboot",  "adaptation", "original",
+      "version",  "show",      "special", "pilot",  "edition",  "earnings", "results", "report"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// Words that point a date without a year forward ("will return on", "premieres on") or back
+// ("premiered on", "two years ago"). Regular past tenses are recognized by their "-ed".
+bool is_future_cue(std::string_view w) {
+  constexpr std::string_view kWords[] = {
+      "will",    "'ll",      "shall",   "set",     "slated",  "scheduled", "expected", "planned", "plans",
+      "plan",    "hopes",    "hope",    "aims",    "targeting", "targets", "penciled", "pencilled", "booked",
+      "coming",  "upcoming", "due",     "next",    "soon",    "returns",   "premieres", "debuts",  "arrives",
+      "airs",    "streams",  "drops",   "lands",   "launches", "opens",    "begins",   "starts",  "hits",
+      "kicks",   "comes",    "bows",    "concludes", "ends",  "resumes",   "continues", "follows", "wraps",
+      "ahead",   "would",    "should",  "could",   "might",   "must",      "runs"};
+  for (std::string_view c : kWords)
+    if (w == c) return true;
+  return false;
+}
+
+bool is_past_cue(std::string_view w) {
+  constexpr std::string_view kIrregular[] = {
+      "was",   "were",   "had",   "did",   "ago",    "last",   "since", "began", "begun", "ran",  "went",
+      "came",  "took",   "made",  "got",   "shot",   "saw",    "said",  "told",  "left",  "held", "won",
+      "became", "fell",  "rose",  "grew",  "drew",   "wrote",  "spent", "sold",  "cut",   "bought", "brought",
+      "led",   "met",    "gave",  "kept",  "lost",   "paid",   "sent",  "broke", "spoke", "found", "previously"};
+  for (std::string_view c : kIrregular)
+    if (w == c) return true;
+  // "-ed" verbs, but not the adjectives and future-pointing participles that share the ending.
+  constexpr std::string_view kNotPast[] = {
+      "scheduled", "slated",   "expected", "planned",  "rumored",   "rumoured", "supposed", "anticipated",
+      "animated",  "scripted", "unscripted", "limited", "based",    "related",  "united",   "hundred",
+      "interested", "excited", "beloved",  "acclaimed", "talented", "celebrated", "titled", "untitled",
+      "need",      "feed",     "speed",    "seed",     "indeed",    "red",      "bed",      "penciled",
+      "pencilled", "booked",   "delayed",  "dubbed",   "subbed",    "named",    "called",   "aged"};
+  // "long-rumored" is an adjective.
+  if (w.size() < 5 || w.substr(w.size() - 2) != "ed" || w.find('-') != std::string_view::npos) return false;
+  for (std::string_view c : kNotPast)
+    if (w == c) return false;
+  return true;
+}
+
+// Verbs that move a date: "pushed from October to January" names two dates, not a span.
+bool is_moving_verb(std::string_view w) {
+  for (std::string_view v : {"pushed", "moved", "delayed", "postponed", "shifted", "bumped", "pushing", "moving",
+                             "delaying", "push", "move", "delay", "postpone", "shift", "rescheduled", "changed"})
+    if (w == v) return true;
+  return false;
+}
+
+// Whether a token can begin a temporal expression: most words cannot, and skipping them keeps
+// the pass fast.
+bool may_start_date(std::string_view w, TokenKind kind) {
+  if (w.empty()) return false;
+  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'') return true;
+  if (w.find('-') != std::string_view::npos) return true;  // "mid-2021", "April-June", "twenty-four"
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> s;
+    for (std::string_view m : kMonths) s.insert(m);
+    for (std::string_view m : kMonthAbbrevs) s.insert(m);
+    for (std::string_view d : kWeekdays) s.insert(d);
+    for (std::string_view w : {
+             "sept", "winter", "spring", "summer", "fall", "autumn", "the", "early", "earlier", "late", "later", "mid",
+             "middle", "by", "at", "end", "q1", "q2", "q3", "q4", "h1", "h2", "next", "this", "last", "coming", "past",
+             "previous", "in", "within", "over", "a", "an", "few", "several", "couple", "recently", "soon", "yesterday",
+             "today", "tomorrow", "tonight", "between", "from", "one", "two", "three", "four", "five", "six", "seven",
+             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+             "hundred", "first", "second", "third", "fourth", "back", "latter", "front"})
+      s.insert(w);
+    return s;
+  }();
+  std::string_view key = w;
+  if (key.back() == '.') key.remove_suffix(1);  // "Oct."
+  return kStarts.count(key) > 0;
+}
+
 // ISO 8601 week number and its year.
 std::pair<int, int> iso_week(const CivilDate& d) {
   const int wd = d.day_of_week();  // 0 Monday
@@ -126,7 +236,10 @@ class SentenceParser {
         ++i;
         continue;
       }
+      const bool dated = m->from.year != 0 && !m->to && m->special.empty();
       out.push_back(finish(i, *m));
+      last_end_ = m->end + 1;  // where a date joined by "and" or "or" would start
+      if (dated) anchors_.push_back({i, m->end, m->from});
       i = m->end;
     }
     return out;
@@ -135,20 +248,34 @@ class SentenceParser {
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
 
-  // The year stated nearest before (else after) token i in this sentence, for partial dates.
-  int sentence_year(std::size_t i) const {
-    for (std::size_t k = i; k-- > 0;)
+  // The year stated for a date without one at tokens [i, end): the nearest before it in its
+  // clause, else one right after it ("July and September 2021"). A ";" ends the clause, and "now"
+  // turns from an old plan to the present ("originally slated for October 15, 2021, will now
+  // stream on July 3"), so the year before it does not carry.
+  int sentence_year(std::size_t i, std::size_t end, std::size_t* at = nullptr) const {
+    for (std::size_t k = i; k-- > 0;) {
+      if (n(k) == ";" || n(k) == "now") break;
+      if (int y = year_of(n(k)); y && is_date_year(k)) {
+        if (at) *at = k;
+        return y;
+      }
+    }
+    for (std::size_t k = end; k < norms_.size() && k < end + 4; ++k) {
+      if (n(k) == ";" || n(k) == ".") break;
       if (int y = year_of(n(k)); y && is_date_year(k)) return y;
-    for (std::size_t k = i; k < norms_.size(); ++k)
-      if (int y = year_of(n(k)); y && is_date_year(k)) return y;
+    }
     return 0;
   }
 
   // A year token that belongs to a date (not "1899" the show or "2019 fans").
   bool is_date_year(std::size_t k) const {
-    if (k > 0 && (month_of(n(k - 1)) || season_of(n(k - 1)) || n(k - 1) == "," || n(k - 1) == "in" ||
-                  n(k - 1) == "of" || n(k - 1) == "since" || n(k - 1) == "by" || n(k - 1) == "until"))
-      return true;
+    if (k == 0) return false;
+    const std::string_view p = n(k - 1);
+    if (month_of(p) || season_of(p)) return true;
+    if (p.size() == 2 && (p[0] == 'q' || p[0] == 'h') && p[1] >= '1' && p[1] <= '4') return true;
+    for (std::string_view w : {",", "in", "of", "since", "by", "until", "early", "late", "mid", "from", "to",
+                               "through", "between", "during", "into"})
+      if (p == w) return true;
     return false;
   }
 
@@ -165,9 +292,9 @@ class SentenceParser {
       p.month = m;
       p.day = day_of(n(k + 1));
       k += 2;
-    } else if (int d = day_of(n(k)); d && month_of(n(k + 1))) {
+    } else if (int d = day_of(n(k)); d && month_word(k + 1)) {
       p.day = d;
-      p.month = month_of(n(k + 1));
+      p.month = month_word(k + 1);
       k += 2;
     } else if (n(k) == "the" && day_of(n(k + 1)) && n(k + 2) == "of" && month_of(n(k + 3))) {
       p.day = day_of(n(k + 1));
@@ -177,7 +304,7 @@ class SentenceParser {
       return std::nullopt;
     }
     std::size_t y = k;
-    if (n(y) == ",") ++y;
+    if (n(y) == "," || n(y) == "of") ++y;
     if (int year = year_of(n(y))) {
       p.year = year;
       k = y + 1;
@@ -187,18 +314,143 @@ class SentenceParser {
     return p;
   }
 
+  bool capitalized(std::size_t i) const { return i < tokens_.size() && tokens_[i].has(kCapitalized); }
+
+  // A month name that is a date here: "may" and "march" are also a verb, so they need a capital.
+  int month_word(std::size_t i) const {
+    const int mo = month_of(n(i));
+    if (!mo || ((n(i) == "may" || n(i) == "march") && !capitalized(i))) return 0;
+    return mo;
+  }
+
+  // A decade at i: "the 1990s", "1990s", "the nineties", and "'90s" after "the", "of", "and"...
+  // (not in a title such as "That '70s Show"). Returns the first year and sets *end.
+  int reference_year() const { return reference_ ? reference_->year : 0; }
+
+  int decade_at(std::size_t i, std::size_t* end) const {
+    // "in their early 20s", "his mid 80's": ages, not decades.
+    for (std::size_t b = i; b-- > 0 && i - b <= 4;) {
+      const std::string_view w = n(b);
+      if (w == "the" || w == "." || w == ",") break;
+      if (w == "their" || w == "his" || w == "her" || w == "my" || w == "your" || w == "our") return 0;
+    }
+    std::size_t k = i;
+    const bool the = n(k) == "the";
+    if (the) ++k;
+    if (int d = decade_of(n(k), false, reference_year())) {
+      *end = k + 1;
+      return d;
+    }
+    // "the 1960's", "the early 1980's", "the 80's" (not "2010's biggest hits").
+    // (The tokenizer splits "1960's" into "1960", "'", "s".)
+    const bool apostrophe_s = n(k + 1) == "'" && n(k + 2) == "s" && tokens_.size() > k + 2 &&
+                              tokens_[k + 1].begin == tokens_[k].end && tokens_[k + 2].begin == tokens_[k + 1].end;
+    if (const std::string_view y = n(k); apostrophe_s && !y.empty() && y.back() == '0') {
+      const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
+      const bool context = the || prev == "early" || prev == "mid" || prev == "late" ||
+                           ((prev == "and" || prev == "or" || prev == "&") && last_end_ == i);
+      int d = year_of(y);
+      if (!d && y.size() == 2 && y[0] >= '0' && y[0] <= '9') d = two_digit_decade(y[0], reference_year());
+      if (d && context) {
+        *end = k + 3;
+        return d;
+      }
+    }
+    if (n(k) == "'") {
+      const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
+      bool context = the;
+      for (std::string_view w : {"of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during"})
+        context = context || prev == w;
+      if (int d = decade_of(n(k + 1), true, reference_year()); d && context) {
+        *end = k + 2;
+        return d;
+      }
+    }
+    if (the) {
+      if (int d = word_decade(n(k))) {
+        *end = k + 1;
+        return d;
+      }
+    }
+    return 0;
+  }
+
+  // The reference date's weekday-relative day: dir < 0 the latest on or before it (strictly
+  // before when strict: "last Friday"), dir >= 0 the next on or after it.
+  std::optional<CivilDate> weekday_date(int weekday, int dir, bool strict) const {
+    if (!reference_) return std::nullopt;
+    const int r = reference_->day_of_week();
+    if (dir < 0) {
+      int back = (r - weekday + 7) % 7;
+      if (strict && back == 0) back = 7;
+      return reference_->add_days(-back);
+    }
+    int ahead = (weekday - r + 7) % 7;
+    if (strict && ahead == 0) ahead = 7;
+    return reference_->add_days(ahead);
+  }
+
+  static int weekday_index(std::string_view w) {
+    for (int d = 0; d < 7; ++d)
+      if (w == kWeekdays[d]) return d;
+    return -1;
+  }
+
+  Match relative_point(const CivilDate& d, std::size_t end) const {
+    Match m;
+    m.relative = true;
+    m.form = "relative";
+    m.from.unit = Unit::kDay;
+    m.from.year = d.year;
+    m.from.month = d.month;
+    m.from.day = d.day;
+    m.end = end;
+    return m;
+  }
+
+  // A year after "of" in "the second half of 2021 / of next year / of the year": the year, 0
+  // for "the year" (resolved like a date without a year), -1 when none; *relative is set for
+  // "next year", *end past the words.
+  int year_after_of(std::size_t k, std::size_t* end, bool* relative, bool* unresolved) const {
+    if (int y = year_of(n(k))) {
+      *end = k + 1;
+      return y;
+    }
+    if (n(k) == "the" && n(k + 1) == "year") {
+      *end = k + 2;
+      return 0;
+    }
+    const std::string_view a = n(k);
+    if ((a == "next" || a == "last" || a == "this" || a == "the") && n(k + 1) == "year") {
+      *relative = true;
+      *end = k + 2;
+      if (!reference_) {
+        *unresolved = true;
+        return 0;
+      }
+      return reference_->year + (a == "next" ? 1 : a == "last" ? -1 : 0);
+    }
+    return -1;
+  }
+
   // A single point at i (no ranges): returns the point and its form.
   std::optional<Match> point_at(std::size_t i) const {
     Match m;
     std::size_t end = 0;
     const std::string_view w = n(i);
-    // Modifiers: early / mid / late / the end of / the beginning of.
+    const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
+    // Modifiers: early / mid / late / the end of / the beginning of. "later" and "earlier" ("later
+    // this year") only point at the rest of a period: the value keeps no modifier.
     std::optional<std::string> mod;
+    bool rest_of = false;
     std::size_t k = i;
-    if (w == "early" || w == "earlier") { mod = "START"; k = i + 1; }
-    else if (w == "late" || w == "later") { mod = "END"; k = i + 1; }
-    else if (w == "mid" || w == "middle") { mod = "MID"; k = i + 1; if (n(k) == "-") ++k; if (n(k) == "of") ++k; }
-    else if ((w == "the" || w == "by") && (n(i + 1) == "end" || n(i + 1) == "beginning" || n(i + 1) == "start" ||
+    const std::size_t s0 = (w == "the" && (n(i + 1) == "early" || n(i + 1) == "late" || n(i + 1) == "mid")) ? i + 1 : i;
+    const std::string_view mw = n(s0);
+    if (mw == "early") { mod = "START"; k = s0 + 1; }
+    else if (mw == "late") { mod = "END"; k = s0 + 1; }
+    else if (w == "later" || w == "earlier") { mod = w == "later" ? "END" : "START"; rest_of = true; k = i + 1; }
+    else if (mw == "mid" || w == "middle") { mod = "MID"; k = s0 + 1; if (n(k) == "-") ++k; if (n(k) == "of") ++k; }
+    else if ((w == "the" || w == "by" || w == "at") && (n(i + 1) == "end" || n(i + 1) == "beginning" || n(i + 1) == "start" ||
                                           n(i + 1) == "middle") && n(i + 2) == "of") {
       mod = n(i + 1) == "end" ? "END" : n(i + 1) == "middle" ? "MID" : "START";
       k = i + 3;
@@ -226,23 +478,61 @@ class SentenceParser {
     }
     if (mod) {
       if (n(k) == "in") ++k;  // "later in 2021"
-      if (int y = year_of(n(k))) {  // "late 2021": a year after a modifier needs no other context
+      m.form = "early_mid_late";
+      if (int y = year_of(n(k)); y && n(k + 1) != "-" && !(n(k + 1) == "'" && n(k + 2) == "s")) {  // "late 2021": a year after a modifier needs no other context
         m.from.unit = Unit::kYear;
         m.from.year = y;
-        m.from.mod = mod;
+        if (!rest_of) m.from.mod = mod;
         m.end = k + 1;
-        m.form = "early_mid_late";
+        return m;
+      }
+      if (std::size_t e = 0; int d = decade_at(k, &e)) {  // "the early 1990s", "the late '90s"
+        m.from.unit = Unit::kDecade;
+        m.from.year = d;
+        if (!rest_of) m.from.mod = mod;
+        m.end = e;
+        return m;
+      }
+      if (int mo = month_word(k); mo && !day_of(n(k + 1))) {  // "early April", "the end of October"
+        m.from.unit = Unit::kMonth;
+        m.from.month = mo;
+        if (!rest_of) m.from.mod = mod;
+        m.end = k + 1;
+        if (int y = year_of(n(k + 1))) { m.from.year = y; m.end = k + 2; }
+        return m;
+      }
+      // "the end of the month", "the middle of the year": the current one.
+      if (!rest_of && n(k) == "the" && (n(k + 1) == "month" || n(k + 1) == "year")) {
+        m.relative = true;
+        m.from.mod = mod;
+        m.end = k + 2;
+        if (n(k + 1) == "year") {
+          m.from.unit = Unit::kYear;  // the year from the sentence, else the reference's
+          return m;
+        }
+        if (!reference_) { m.special = "UNRESOLVED"; return m; }
+        m.from.unit = Unit::kMonth;
+        m.from.year = reference_->year;
+        m.from.month = reference_->month;
         return m;
       }
       std::optional<Match> inner = point_at(k);
-      if (inner && !inner->to && inner->special.empty() && !inner->from.mod &&
-          (inner->from.unit == Unit::kYear || inner->from.unit == Unit::kMonth || inner->from.unit == Unit::kSeason)) {
-        inner->from.mod = mod;
-        if (inner->form == "year" || inner->form == "month_year" || inner->form == "season") inner->form = "early_mid_late";
+      if (!inner || inner->to || inner->from.mod) return std::nullopt;
+      if (inner->relative) {
+        // "early next year" is modified; "later this year" is the rest of it.
+        if (!rest_of && inner->special.empty()) {
+          inner->from.mod = mod;
+          inner->form = "early_mid_late";
+        }
         return inner;
       }
-      // "later this year", "earlier this month": the relative expression with its modifier kept in the text.
-      if (inner && inner->relative) return inner;
+      if (!inner->special.empty()) return std::nullopt;
+      if (inner->from.unit == Unit::kYear || inner->from.unit == Unit::kMonth || inner->from.unit == Unit::kSeason) {
+        if (!rest_of) inner->from.mod = mod;
+        if (inner->form == "year" || inner->form == "month_year" || inner->form == "season" || inner->form == "partial_date")
+          inner->form = "early_mid_late";
+        return inner;
+      }
       return std::nullopt;
     }
     if (auto p = month_day_year(i, &end)) {
@@ -251,25 +541,50 @@ class SentenceParser {
       m.form = p->year ? "full_date" : "partial_date";
       return m;
     }
-    // Numeric and ISO dates are single tokens.
-    if (tokens_[i].kind == TokenKind::kNumber) {
-      int a = 0, b = 0, c = 0;
+    // Numeric and ISO dates are single tokens; an ISO date with a time ("2024-03-21T07:00:00Z")
+    // takes the time's tokens along.
+    if (tokens_[i].kind == TokenKind::kNumber || (w.size() > 11 && w[10] == 't')) {
+      int a = 0, b = 0, c = 0, used = 0;
       char s1 = 0, s2 = 0;
-      if (std::sscanf(std::string(w).c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c) == 5 && s1 == s2 &&
-          (s1 == '/' || s1 == '-' || s1 == '.')) {
-        Point p;
-        p.unit = Unit::kDay;
-        if (a >= 1000) { p.year = a; p.month = b; p.day = c; m.form = s1 == '-' ? "iso_date" : "numeric_date"; }
-        else {
-          p.year = c < 100 ? 2000 + c : c;
-          p.month = options_.us_numeric_order ? a : b;
-          p.day = options_.us_numeric_order ? b : a;
-          m.form = "numeric_date";
-        }
-        if (CivilDate::valid(p.year, p.month, p.day)) {
-          m.from = p;
-          m.end = i + 1;
-          return m;
+      const std::string token(w);
+      if (std::sscanf(token.c_str(), "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &used) == 5 && s1 == s2 &&
+          (s1 == '/' || s1 == '-' || s1 == '.') && a >= 0 && b >= 0 && c >= 0) {
+        const std::string_view rest = w.substr(used);
+        const bool iso = a >= 1000 && s1 == '-';
+        if (rest.empty() || (iso && rest[0] == 't')) {
+          Point p;
+          p.unit = Unit::kDay;
+          if (a >= 1000) {
+            p.year = a; p.month = b; p.day = c;
+            m.form = iso ? "iso_date" : "numeric_date";
+          } else {
+            // Two-digit years: this century up to ten years past the reference ("03/27/20"), else
+            // the last one ("12/15/66").
+            const int pivot = (reference_ ? reference_->year % 100 : 30) + 10;
+            p.year = c >= 100 ? c : c <= pivot ? 2000 + c : 1900 + c;
+            p.month = options_.us_numeric_order ? a : b;
+            p.day = options_.us_numeric_order ? b : a;
+            // "29/09/2023" can only be day first, "09/29/2023" only month first.
+            if (!CivilDate::valid(p.year, p.month, p.day) && CivilDate::valid(p.year, p.day, p.month))
+              std::swap(p.month, p.day);
+            m.form = "numeric_date";
+          }
+          if (CivilDate::valid(p.year, p.month, p.day)) {
+            m.from = p;
+            m.end = i + 1;
+            if (!rest.empty()) {
+              // The time's tokens touch each other: "T07", ":", "00", ":", "00Z" (a "." or ":" only
+              // before more digits).
+              auto digit_at = [&](std::size_t t) {
+                return t < tokens_.size() && tokens_[t].begin == tokens_[t - 1].end && !n(t).empty() &&
+                       n(t)[0] >= '0' && n(t)[0] <= '9';
+              };
+              while (m.end < tokens_.size() && tokens_[m.end].begin == tokens_[m.end - 1].end &&
+                     (((n(m.end) == ":" || n(m.end) == ".") && digit_at(m.end + 1)) || digit_at(m.end)))
+                ++m.end;
+            }
+            return m;
+          }
         }
       }
     }
@@ -285,99 +600,147 @@ class SentenceParser {
         m.form = "month_year";
         return m;
       }
-      // A bare month is a date only with a temporal preposition ("in April"), and "may" is a verb.
-      if (w != "may" && w != "march" && i > 0 && (n(i - 1) == "in" || n(i - 1) == "until" || n(i - 1) == "since" ||
-                                                   n(i - 1) == "by" || n(i - 1) == "through")) {
+      // "September of last year", "in March next year".
+      if (const std::string_view a = n(y); (a == "last" || a == "next" || a == "this") && n(y + 1) == "year" &&
+                                           (month_word(i) || y > i + 1)) {
+        m.relative = true;
+        m.form = "relative";
+        m.end = y + 2;
+        if (!reference_) {
+          m.special = "UNRESOLVED";
+          return m;
+        }
         m.from.unit = Unit::kMonth;
         m.from.month = mo;
-        m.end = i + 1;
-        m.form = "partial_date";
+        m.from.year = reference_->year + (a == "next" ? 1 : a == "last" ? -1 : 0);
         return m;
       }
-    }
-    // Season [of] Year
-    {
-      const std::size_t s = i;
-      if (int se = season_of(n(s))) {
-        std::size_t y = s + 1;
-        if (n(y) == "of") ++y;
-        if (int year = year_of(n(y))) {
-          m.from.unit = Unit::kSeason;
-          m.from.sub = se;
-          m.from.year = year;
-          m.end = y + 1;
-          m.form = "season";
+      // A bare month is a date after a temporal preposition ("in April", "pushed to July") or
+      // before an event ("its June premiere").
+      if (month_word(i)) {
+        bool temporal = is_event_noun(n(i + 1)) && capitalized(i);
+        for (std::string_view p : {"in", "until", "till", "since", "by", "through", "from", "before", "after",
+                                   "during", "for", "to", "between", "into"})
+          temporal = temporal || prev == p;
+        // "the month of October", "the last week of May"; not "Born on the Fourth of July".
+        if (prev == "of" && i > 1) {
+          for (std::string_view p : {"month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle",
+                                     "days"})
+            temporal = temporal || n(i - 2) == p;
+        }
+        if ((prev == "and" || prev == "or") && i > 1 && month_of(n(i - 2))) temporal = true;
+        if (temporal) {
+          m.from.unit = Unit::kMonth;
+          m.from.month = mo;
+          m.end = i + 1;
+          m.form = "partial_date";
           return m;
         }
       }
     }
-    // Quarters: Q3 2021, the third quarter of 2021
-    if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4') {
-      if (int year = year_of(n(i + 1))) {
-        m.from.unit = Unit::kQuarter;
-        m.from.sub = w[1] - '0';
+    // Season [of] Year
+    if (int se = season_of(w)) {
+      std::size_t y = i + 1;
+      if (n(y) == "of") ++y;
+      if (int year = year_of(n(y))) {
+        m.from.unit = Unit::kSeason;
+        m.from.sub = se;
         m.from.year = year;
-        m.end = i + 2;
-        m.form = "quarter";
+        m.end = y + 1;
+        m.form = "season";
         return m;
       }
     }
-    if (w.size() == 2 && w[0] == 'h' && (w[1] == '1' || w[1] == '2')) {
-      if (int year = year_of(n(i + 1))) {
-        m.from.unit = Unit::kHalf;
-        m.from.sub = w[1] - '0';
-        m.from.year = year;
-        m.end = i + 2;
-        m.form = "half";
+    // A season without a year after a preposition ("by spring", "in the fall"): the next one
+    // (the current one included), or the latest one in the past tense.
+    {
+      const std::size_t s = w == "the" ? i + 1 : i;
+      bool anchored = false;
+      for (std::string_view p : {"in", "by", "until", "till", "for", "since", "through", "during", "before", "after"})
+        anchored = anchored || prev == p;
+      if (const int se = season_of(n(s)); se && anchored && n(s + 1) != "of" && !year_of(n(s + 1))) {
+        m.relative = true;
+        m.form = "relative";
+        m.end = s + 1;
+        if (!reference_) {
+          m.special = "UNRESOLVED";
+          return m;
+        }
+        const int current = (reference_->month - 1) / 3 + 1;
+        const int dir = direction_near(i, s + 1);
+        m.from.unit = Unit::kSeason;
+        m.from.sub = se;
+        m.from.year = reference_->year + (dir >= 0 && se < current ? 1 : dir < 0 && se > current ? -1 : 0);
         return m;
       }
     }
+    // Quarters and halves: "Q3 2021", "H2 2021"; without a year after a preposition or a
+    // determiner ("its Q2 earnings", "coming in H2"), the year is the sentence's or the reference's.
+    if (w.size() == 2 && ((w[0] == 'q' && w[1] >= '1' && w[1] <= '4') || (w[0] == 'h' && (w[1] == '1' || w[1] == '2')))) {
+      m.from.unit = w[0] == 'q' ? Unit::kQuarter : Unit::kHalf;
+      m.from.sub = w[1] - '0';
+      m.form = w[0] == 'q' ? "quarter" : "half";
+      if (int year = year_of(n(i + 1))) {
+        m.from.year = year;
+        m.end = i + 2;
+        return m;
+      }
+      bool anchored = is_event_noun(n(i + 1));
+      for (std::string_view p : {"in", "for", "by", "during", "its", "the", "their", "of", "since", "until", "a", "before",
+                                 "after", "from", "to", "through", "and", "'s"})
+        anchored = anchored || prev == p;
+      if (anchored) {
+        m.end = i + 1;
+        return m;
+      }
+    }
+    // "the third quarter of 2020", "the first half of next year", "the second half of the year";
+    // "the fourth quarter" alone is the sentence's or the reference's.
     {
       std::size_t s = i;
       if (w == "the") ++s;
       const auto ord = parse_ordinal(n(s));
-      std::string_view which = n(s);
-      if ((ord || which == "back" || which == "latter" || which == "front") &&
-          (n(s + 1) == "quarter" || n(s + 1) == "half") && n(s + 2) == "of") {
+      const std::string_view which = n(s);
+      if ((ord || which == "back" || which == "latter" || which == "front") && (n(s + 1) == "quarter" || n(s + 1) == "half")) {
         const bool half = n(s + 1) == "half";
-        int sub = ord ? *ord : (which == "front" ? 1 : 2);
-        if (int year = year_of(n(s + 3)); year && sub >= 1 && sub <= (half ? 2 : 4)) {
+        const int sub = ord ? *ord : (which == "front" ? 1 : 2);
+        if (sub >= 1 && sub <= (half ? 2 : 4)) {
           m.from.unit = half ? Unit::kHalf : Unit::kQuarter;
           m.from.sub = sub;
-          m.from.year = year;
-          m.end = s + 4;
           m.form = half ? "half" : "quarter";
-          return m;
+          if (n(s + 2) == "of") {
+            bool relative = false, unresolved = false;
+            const int year = year_after_of(s + 3, &m.end, &relative, &unresolved);
+            if (year >= 0) {
+              m.from.year = year;
+              m.relative = relative;
+              if (unresolved) m.special = "UNRESOLVED";
+              return m;
+            }
+          } else if (!half && w == "the") {
+            m.end = s + 2;
+            return m;
+          }
         }
       }
     }
-    // Decades: the 1990s, the '90s
-    if (w == "the") {
-      std::string_view d = n(i + 1);
-      std::size_t end_token = i + 2;
-      if (d == "'" ) { d = n(i + 2); end_token = i + 3; }
-      if (d.size() == 5 && d.back() == 's' && year_of(d.substr(0, 4)) && d[3] == '0') {
-        m.from.unit = Unit::kDecade;
-        m.from.year = year_of(d.substr(0, 4));
-        m.end = end_token;
-        m.form = "decade";
-        return m;
-      }
-      if (d.size() == 3 && d.back() == 's' && d[1] == '0' && d[0] >= '0' && d[0] <= '9') {
-        m.from.unit = Unit::kDecade;
-        m.from.year = (d[0] >= '3' ? 1900 : 2000) + (d[0] - '0') * 10;
-        m.end = end_token;
-        m.form = "decade";
-        return m;
-      }
+    // Decades: the 1990s, the '90s, the nineties
+    if (std::size_t e = 0; int d = decade_at(i, &e)) {
+      m.from.unit = Unit::kDecade;
+      m.from.year = d;
+      m.end = e;
+      m.form = "decade";
+      return m;
     }
-    // US TV seasons: the 2019-20 season, the 2019-2020 TV season
+    // US TV seasons (the 2019-20 season, the 2019-2020 TV season) and spans of years (2014-2016).
     if (int y1 = year_of(w); y1 && n(i + 1) == "-") {
       const std::string_view second = n(i + 2);
       int y2 = year_of(second);
       if (!y2 && second.size() == 2 && std::isdigit(static_cast<unsigned char>(second[0])) &&
-          std::isdigit(static_cast<unsigned char>(second[1])))
+          std::isdigit(static_cast<unsigned char>(second[1]))) {
         y2 = (y1 / 100) * 100 + std::atoi(std::string(second).c_str());
+        if (y2 < y1) y2 += 100;
+      }
       std::size_t s = i + 3;
       if (n(s) == "tv" || n(s) == "broadcast" || n(s) == "television") ++s;
       if (y2 == y1 + 1 && n(s) == "season") {
@@ -393,22 +756,61 @@ class SentenceParser {
         m.form = "tv_season";
         return m;
       }
+      if (y2 > y1 && n(i + 3) != "season" && n(i + 3) != "seasons") {
+        m.from.unit = Unit::kYear;
+        m.from.year = y1;
+        Point to;
+        to.unit = Unit::kYear;
+        to.year = y2;
+        m.to = to;
+        m.end = i + 3;
+        m.form = "range";
+        return m;
+      }
     }
     if (auto r = relative_at(i)) return r;
+    // A weekday after "on", "since", "by"...: the last one in the past tense, else the next.
+    // Not a title ("Saturday Night Live") nor a slot that recurs ("on Sunday nights").
+    if (const int wd = weekday_index(w); wd >= 0 && capitalized(i) && !(capitalized(i + 1) && n(i + 1) == "night") &&
+                                         n(i + 1) != "nights" && n(i + 1) != "mornings" && n(i + 1) != "evenings" &&
+                                         n(i + 1) != "afternoons") {
+      bool anchored = false;
+      for (std::string_view p : {"on", "since", "by", "until", "till", "before", "after", "from"})
+        anchored = anchored || prev == p;
+      if (anchored) {
+        const int dir = direction_near(i, i + 1);
+        if (const auto d = weekday_date(wd, dir > 0 ? 1 : -1, false)) return relative_point(*d, i + 1);
+        m.relative = true;
+        m.form = "relative";
+        m.special = "UNRESOLVED";
+        m.end = i + 1;
+        return m;
+      }
+    }
     // Bare years, when temporal.
     if (int y = year_of(w)) {
-      const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
       const std::string_view next = n(i + 1);
-      const bool temporal_before = prev == "in" || prev == "since" || prev == "by" || prev == "until" || prev == "till" ||
-                                   prev == "of" || prev == "from" || prev == "during" || prev == "before" ||
-                                   prev == "after" || prev == "through" || prev == "around" || prev == "circa" ||
-                                   prev == "(" || prev == "year" || prev == "to" || prev == "and" || prev == "or";
-      const bool temporal_after = next == "series" || next == "film" || next == "movie" || next == "anime" ||
-                                  next == "remake" || next == "revival" || next == "reboot" || next == "premiere" ||
-                                  next == "release" || next == "debut" || next == "adaptation" || next == "original";
+      bool temporal_before = false;
+      for (std::string_view p : {"in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through",
+                                 "around", "circa", "(", "year", "to", "into", "for", "between"})
+        temporal_before = temporal_before || prev == p;
+      // "in 2018 and 2019" joins dates; "1899 and 1923 are period dramas" joins titles.
+      if ((prev == "and" || prev == "or") && last_end_ == i) temporal_before = true;
+      // "the 2019 series", "its 2022 debut", "the 2003 Fullmetal Alchemist anime".
+      bool temporal_after = false;
+      if (prev == "the" || prev == "its" || prev == "their" || prev == "his" || prev == "her" || prev == "a" || prev == "an") {
+        for (std::size_t k2 = i + 1; k2 < norms_.size() && k2 <= i + 5; ++k2) {
+          if (is_event_noun(n(k2))) {
+            temporal_after = true;
+            break;
+          }
+          if (!(capitalized(k2) || n(k2) == "x" || n(k2) == "of" || n(k2) == ":") || (k2 == i + 1 && !capitalized(k2))) break;
+        }
+      }
       const bool not_a_date = next == "season" || next == "episode" || next == "episodes" || next == "fans" ||
-                              next == "viewers" || next == "people" || next == "votes" || next == "minutes";
-      if ((temporal_before || (prev == "the" && temporal_after)) && !not_a_date) {
+                              next == "viewers" || next == "people" || next == "votes" || next == "minutes" ||
+                              next == "seasons" || next == "copies" || next == "subscribers";
+      if ((temporal_before || temporal_after) && !not_a_date) {
         m.from.unit = Unit::kYear;
         m.from.year = y;
         m.end = i + 1;
@@ -430,6 +832,14 @@ class SentenceParser {
     const bool direction_word = a == "next" || a == "this" || a == "last" || a == "coming" || a == "past" || a == "previous";
     if (direction_word) {
       const int dir = a == "next" || a == "coming" ? 1 : (a == "last" || a == "past" || a == "previous") ? -1 : 0;
+      // "this Friday", "last Tuesday", "next Monday".
+      if (const int wd = weekday_index(b); wd >= 0 && (a == "this" || a == "last" || a == "next")) {
+        const int tense = a == "this" ? (direction_near(k, k + 2) < 0 ? -1 : 1) : dir;
+        if (const auto d = weekday_date(wd, tense, a != "this")) return relative_point(*d, k + 2);
+        m.special = "UNRESOLVED";
+        m.end = k + 2;
+        return m;
+      }
       if (b == "year" || b == "month" || b == "week" || season_of(b)) {
         if (!reference_) {
           m.special = "UNRESOLVED";
@@ -455,66 +865,102 @@ class SentenceParser {
             m.from.unit = Unit::kSeason; m.from.sub = se; m.from.year = year;
           }
         }
-        if (w == "later" || w == "late") m.from.mod = std::nullopt;
         m.end = k + 2;
         return m;
       }
     }
-    // N years/months/weeks ago; in N years
+    // N years/months/weeks/days ago; in N years; N weeks from now; vague ones ("in a few
+    // months", "in the coming weeks", "a few years ago", "in recent months"). "over two years"
+    // and "within a week" are durations.
     {
       std::size_t s = i;
-      const bool in_future = w == "in";
-      if (in_future) ++s;
-      if (n(s) == "a" && n(s + 1) == "couple" && n(s + 2) == "of") s += 2;
-      const int count = small_number(n(s));
-      const std::string_view unit = n(s + 1);
-      const bool unit_ok = unit == "year" || unit == "years" || unit == "month" || unit == "months" ||
-                           unit == "week" || unit == "weeks";
-      if (count != 0 && unit_ok && (in_future || n(s + 2) == "ago")) {
-        m.end = in_future ? s + 2 : s + 3;
-        if (count < 0 || !reference_) {
-          m.special = count < 0 ? (in_future ? "FUTURE_REF" : "PAST_REF") : "UNRESOLVED";
+      const bool lead_in = w == "in" || w == "within" || w == "over";
+      if (lead_in) ++s;
+      int vague_dir = 0;  // +1 "the next", "the coming"; -1 "the past", "recent"
+      if (lead_in && n(s) == "the" && (n(s + 1) == "next" || n(s + 1) == "coming")) { s += 2; vague_dir = 1; }
+      else if (lead_in && n(s) == "the" && (n(s + 1) == "past" || n(s + 1) == "last")) { s += 2; vague_dir = -1; }
+      else if (lead_in && n(s) == "coming") { s += 1; vague_dir = 1; }
+      else if (lead_in && n(s) == "recent") { s += 1; vague_dir = -1; }
+      int count = 0;  // -1: a vague number
+      if (n(s) == "a" && n(s + 1) == "few") { count = -1; s += 2; }
+      else if (n(s) == "a" && n(s + 1) == "couple" && n(s + 2) == "of") { count = 2; s += 3; }
+      else if (n(s) == "few" || n(s) == "several") { count = -1; s += 1; }
+      else if (n(s) == "couple" && n(s + 1) == "of") { count = 2; s += 2; }
+      else if (int c = small_number(n(s)); c > 0) { count = c; s += 1; }
+      else if (vague_dir != 0) count = -1;
+      const std::string_view unit = n(s);
+      const bool unit_ok = unit == "year" || unit == "years" || unit == "month" || unit == "months" || unit == "week" ||
+                           unit == "weeks" || unit == "day" || unit == "days";
+      const bool ago = !lead_in && n(s + 1) == "ago";
+      const bool from_now = !lead_in && n(s + 1) == "from" && n(s + 2) == "now";
+      const bool ahead = lead_in && (w == "in" || vague_dir != 0);
+      // In the past tense "in a month" is how long something took ("took it away in a month").
+      const bool duration = ahead && vague_dir == 0 && direction_near(i, s + 1) < 0;
+      if (count != 0 && unit_ok && (ahead || ago || from_now) && !duration) {
+        m.end = ago ? s + 2 : from_now ? s + 3 : s + 1;
+        if (count < 0 || vague_dir != 0) {
+          m.special = vague_dir < 0 || ago ? "PAST_REF" : "FUTURE_REF";
           return m;
         }
-        const int signed_count = in_future ? count : -count;
+        if (!reference_) {
+          m.special = "UNRESOLVED";
+          return m;
+        }
+        const int signed_count = ago ? -count : count;
         const CivilDate& r = *reference_;
         if (unit[0] == 'y') { m.from.unit = Unit::kYear; m.from.year = r.year + signed_count; }
         else if (unit[0] == 'm') {
           int total = r.year * 12 + (r.month - 1) + signed_count;
           m.from.unit = Unit::kMonth; m.from.year = total / 12; m.from.month = total % 12 + 1;
-        } else {
+        } else if (unit[0] == 'w') {
           const auto [y, wk] = iso_week(r.add_days(7 * signed_count));
           m.from.unit = Unit::kWeek; m.from.year = y; m.from.sub = wk;
+        } else {
+          const CivilDate d = r.add_days(signed_count);
+          m.from.unit = Unit::kDay; m.from.year = d.year; m.from.month = d.month; m.from.day = d.day;
         }
         return m;
       }
-    }
-    if (w == "in" && (n(i + 1) == "the") && (n(i + 2) == "coming" || n(i + 2) == "next") &&
-        (n(i + 3) == "months" || n(i + 3) == "weeks" || n(i + 3) == "years")) {
-      m.special = "FUTURE_REF";
-      m.end = i + 4;
-      return m;
     }
     if (w == "recently" || (w == "in" && n(i + 1) == "the" && n(i + 2) == "past" && !(n(i + 3) == "year"))) {
       m.special = "PAST_REF";
       m.end = w == "recently" ? i + 1 : i + 3;
       return m;
     }
-    if (w == "yesterday" || w == "today" || w == "tomorrow") {
-      if (!reference_) { m.special = "UNRESOLVED"; m.end = i + 1; return m; }
-      const CivilDate d = reference_->add_days(w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0);
-      m.from.unit = Unit::kDay; m.from.year = d.year; m.from.month = d.month; m.from.day = d.day;
+    // "soon", but not "as soon as" or "soon after the premiere" (relative to an event).
+    if (w == "soon" && n(i - 1) != "as" && n(i + 1) != "as" && n(i + 1) != "after" && n(i + 1) != "enough") {
+      m.special = "FUTURE_REF";
       m.end = i + 1;
       return m;
+    }
+    if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
+      if (!reference_) { m.special = "UNRESOLVED"; m.end = i + 1; return m; }
+      const CivilDate d = reference_->add_days(w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0);
+      return relative_point(d, i + 1);
     }
     return std::nullopt;
   }
 
   std::optional<Match> match_at(std::size_t i) const {
     const std::string_view w = n(i);
+    if (!may_start_date(w, tokens_[i].kind)) return std::nullopt;
     // Ranges: between X and Y, from X to Y, X-Y (months, days).
-    if (w == "between" || w == "from") {
-      if (auto a = point_at(i + 1); a && !a->to && a->special.empty()) {
+    // "pushed from the second half of 2020 to the first half of next year" moves a date: two dates.
+    bool moved = false;
+    if (w == "between" || w == "from")
+      for (std::size_t k = i; k-- > 0 && i - k <= 3;) moved = moved || is_moving_verb(n(k));
+    if ((w == "between" || w == "from") && !moved) {
+      std::optional<Match> a = point_at(i + 1);
+      if (!a) {
+        if (int year = year_of(n(i + 1))) {  // "between 2006 and 2011": the year needs no other context here
+          Match am;
+          am.from.unit = Unit::kYear;
+          am.from.year = year;
+          am.end = i + 2;
+          a = am;
+        }
+      }
+      if (a && !a->to && a->special.empty()) {
         const std::string_view joiner = n(a->end);
         if ((w == "between" && joiner == "and") ||
             (w == "from" && (joiner == "to" || joiner == "through" || joiner == "until" || joiner == "-"))) {
@@ -599,9 +1045,37 @@ class SentenceParser {
         return r;
       }
     }
+    // "April-June" as one token.
+    if (const std::size_t dash = w.find('-'); dash != std::string_view::npos && month_of(w.substr(0, dash)) &&
+                                                 month_of(w.substr(dash + 1)) && capitalized(i)) {
+      Match r;
+      r.from.unit = Unit::kMonth;
+      r.from.month = month_of(w.substr(0, dash));
+      Point to;
+      to.unit = Unit::kMonth;
+      to.month = month_of(w.substr(dash + 1));
+      r.end = i + 1;
+      if (int year = year_of(n(i + 1))) { r.from.year = to.year = year; r.end = i + 2; }
+      r.to = to;
+      r.form = "range";
+      return r;
+    }
     auto m = point_at(i);
-    if (m) return m;
-    return std::nullopt;
+    // Two dates with their years joined by "through", "to", "until" or a dash ("10/18/2019
+    // through 10/20/2019"): a range even without "from".
+    if (m && !m->to && m->special.empty() && m->from.year && (m->from.unit == Unit::kDay || m->from.unit == Unit::kMonth)) {
+      const std::string_view joiner = n(m->end);
+      if (joiner == "through" || joiner == "to" || joiner == "until" || joiner == "-" || joiner == "thru") {
+        if (auto b = point_at(m->end + 1); b && !b->to && b->special.empty() && b->from.year && b->from.unit == m->from.unit) {
+          Match r = *m;
+          r.to = b->from;
+          r.end = b->end;
+          r.form = "range";
+          return r;
+        }
+      }
+    }
+    return m;
   }
 
   static std::string two(int v) {
@@ -610,25 +1084,62 @@ class SentenceParser {
     return b;
   }
 
-  // Fills a point's unknown year: from the sentence, else the reference date and the tense.
-  void resolve_year(Point& p, std::size_t at, int direction, bool* unresolved) const {
+  // Whether a resolved point contradicts the tense: a past event after the reference date, a
+  // future one wholly before it.
+  bool against_tense(const Point& p, int direction) const {
+    if (!reference_ || direction == 0) return false;
+    if (p.unit == Unit::kDay && !CivilDate::valid(p.year, p.month, p.day)) return false;
+    const auto [b, e] = interval_of(p);
+    return (direction < 0 && b > *reference_) || (direction > 0 && e < *reference_);
+  }
+
+  // Events joined by "and" are told in order: "agreed to buy it in December 2020, and the deal
+  // closed in August" is the August after. A date whose year comes from an earlier dated day or
+  // month, and which would fall before it, moves to the next year, unless the words between
+  // order the events otherwise ("after", "before", "since"...).
+  void follow_narrative_order(Point& p, std::size_t source, std::size_t at) const {
+    const Point* anchor = nullptr;
+    std::size_t anchor_end = 0;
+    for (const auto& [b, e, q] : anchors_)
+      if (b <= source && source < e) {
+        anchor = &q;
+        anchor_end = e;
+      }
+    if (!anchor || (anchor->unit != Unit::kDay && anchor->unit != Unit::kMonth) || anchor->year != p.year) return;
+    if (p.unit != Unit::kDay && p.unit != Unit::kMonth) return;
+    if (p.unit == Unit::kDay && !CivilDate::valid(p.year, p.month, p.day)) return;
+    bool joined = false;
+    for (std::size_t k = anchor_end; k < at; ++k) {
+      const std::string_view w = n(k);
+      if (w == "and" || w == "then") joined = true;
+      for (std::string_view other : {"after", "before", "since", "until", "following", "when", "while", "as", "because",
+                                     "originally", "initially", "previously"})
+        if (w == other) return;
+    }
+    if (joined && interval_of(p).second < interval_of(*anchor).first) ++p.year;
+  }
+
+  // Fills a point's unknown year: from the sentence unless that contradicts the tense ("the
+  // surprise of Fall 2024, and its second season is lined up for July", published in 2025), else
+  // the reference year, moved one back or forward when the tense says so.
+  void resolve_year(Point& p, std::size_t at, std::size_t end, int direction, bool* unresolved) const {
     if (p.year) return;
-    if (int y = sentence_year(at)) {
+    std::size_t source = norms_.size();
+    if (int y = sentence_year(at, end, &source)) {
       p.year = y;
-      return;
+      if (source < at) follow_narrative_order(p, source, at);
+      if (!against_tense(p, direction)) return;
     }
     if (!reference_) {
       *unresolved = true;
+      p.year = 0;
       return;
     }
-    const CivilDate& r = *reference_;
-    p.year = r.year;
-    if (p.unit == Unit::kDay || p.unit == Unit::kMonth) {
-      const int day = p.day ? p.day : 1;
-      const CivilDate candidate{r.year, p.month, std::min(day, CivilDate::days_in_month(r.year, p.month))};
-      if (direction < 0 && candidate > r) p.year = r.year - 1;
-      if (direction > 0 && candidate < r && !(p.unit == Unit::kMonth && p.month == r.month)) p.year = r.year + 1;
-    }
+    p.year = reference_->year;
+    if (p.unit == Unit::kDay && p.month == 2 && p.day == 29) return;
+    // Only days and months move with the tense: "its Q2 numbers, due later this month" are this
+    // year's second quarter even in July.
+    if ((p.unit == Unit::kDay || p.unit == Unit::kMonth) && against_tense(p, direction)) p.year += direction;
   }
 
   // Value and interval of a resolved point.
@@ -700,19 +1211,39 @@ class SentenceParser {
     return "year";
   }
 
-  // The tense around a partial date: -1 past ("premiered on"), +1 future ("will return on").
-  int direction_near(std::size_t i) const {
-    for (std::size_t k = i; k-- > 0 && i - k <= 8;) {
+  // The tense around a date without a year: -1 past ("premiered on"), +1 future ("will return
+  // on", "premieres on"), 0 unknown. "for July" and "pushed to July" name a target ahead;
+  // otherwise the nearest cue before the date in its clause decides, else one after it ("On
+  // Sunday, the network announced"). "originally due" is a plan of the past.
+  int direction_near(std::size_t i, std::size_t end) const {
+    std::size_t p = i;
+    if (p > 0 && (n(p - 1) == "on" || n(p - 1) == "in")) --p;
+    if (p > 0 && n(p - 1) == "for") return 1;
+    // "moved the premiere up a day to September 1": the new date is ahead.
+    if (p > 1 && (n(p - 1) == "to" || n(p - 1) == "until" || n(p - 1) == "into")) {
+      for (std::size_t k = p - 1; k-- > 0 && p - k <= 12;)
+        if (is_moving_verb(n(k))) return 1;
+    }
+    auto cue_at = [&](std::size_t k) {
       const std::string_view w = n(k);
-      if (w == "will" || w == "'ll" || w == "set" || w == "slated" || w == "scheduled" || w == "coming" ||
-          w == "upcoming" || w == "returns" || w == "premieres" || w == "debuts" || w == "arrives" || w == "expected" ||
-          w == "due" || w == "until" || w == "next")
+      if (tokens_[k].has(kCapitalized) && k > 0) return 0;  // names: "Ted", "Next"
+      if (is_future_cue(w)) {
+        for (std::size_t b = k; b-- > 0 && k - b <= 2;)
+          if (n(b) == "originally" || n(b) == "initially" || n(b) == "previously" || n(b) == "once") return -1;
         return 1;
-      if (w == "was" || w == "were" || w == "had" || w == "premiered" || w == "aired" || w == "debuted" ||
-          w == "released" || w == "announced" || w == "confirmed" || w == "renewed" || w == "ended" ||
-          w == "began" || w == "started" || w == "wrapped" || w == "returned" || w == "since" || w == "last" ||
-          w == "ago" || w == "dropped" || w == "launched")
+      }
+      // A participle after "is" or "be" is passive or adjectival: "is led by", "should be finished".
+      if (is_past_cue(w) && !(k > 0 && (n(k - 1) == "is" || n(k - 1) == "are" || n(k - 1) == "be" || n(k - 1) == "being")))
         return -1;
+      return 0;
+    };
+    for (std::size_t k = i; k-- > 0 && i - k <= 15;) {
+      if (n(k) == ";") break;
+      if (const int c = cue_at(k)) return c;
+    }
+    for (std::size_t k = end; k < norms_.size() && k - end <= 6; ++k) {
+      if (n(k) == ";" || n(k) == ".") break;
+      if (const int c = cue_at(k)) return c;
     }
     return 0;
   }
@@ -722,7 +1253,7 @@ class SentenceParser {
     auto role_of = [](std::string_view w) -> std::string_view {
       auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
       if (starts("premier") || starts("debut") || w == "launched" || w == "launch" || w == "aired" ||
-          w == "bowed" || w == "opened")
+          w == "bowed")
         return "premiere";
       if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || w == "ordered" ||
           w == "order" || w == "revealed" || w == "unveiled")
@@ -731,19 +1262,31 @@ class SentenceParser {
           w == "casting" || w == "writing" || starts("animat") || w == "recording")
         return "production";
       if (starts("releas") || starts("return") || starts("arriv") || w == "drops" || w == "dropped" ||
-          w == "drop" || w == "streaming" || w == "available" || w == "hits" || w == "lands" || w == "back" ||
-          w == "coming" || w == "comes" || w == "out" || w == "airs" || w == "air" || w == "expect" ||
-          w == "expected" || w == "due")
+          w == "drop" || w == "streaming" || w == "available" || w == "hits" || w == "lands" || w == "landed" ||
+          w == "landing" || w == "back" || w == "coming" || w == "comes" || w == "out" || w == "airs" || w == "air" ||
+          w == "expect" || w == "expected" || w == "due" || w == "opened" || w == "opens" || w == "followed" ||
+          w == "finale" || w == "live")
         return "release";
       return "";
     };
     for (std::size_t k = begin; k-- > 0 && begin - k <= 10;) {
       if (n(k) == "." || n(k) == ";") break;
-      if (auto r = role_of(n(k)); !r.empty()) {
-        // "first aired" as premiere.
-        if (r == "premiere" || k == 0 || n(k - 1) != "first") return std::string(r);
-        return "premiere";
+      auto r = role_of(n(k));
+      if (r.empty()) continue;
+      // "first aired" is a premiere; "its final episode aired", "the finale aired" end a run.
+      if (n(k) == "aired" || n(k) == "airs") {
+        for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
+          if (n(b) == "first") return "premiere";
+          if (n(b) == "finale" || n(b) == "final" || n(b) == "last") return "release";
+        }
       }
+      // "wrapped up its eight-season run" ends a run; "wrapped production" is production.
+      if (n(k) == "wrapped") {
+        for (std::size_t a = k + 1; a < begin && a <= k + 4; ++a)
+          if (n(a) == "run" || n(a) == "season" || n(a) == "series") return "release";
+      }
+      if (r != "premiere" && k > 0 && n(k - 1) == "first") return "premiere";
+      return std::string(r);
     }
     for (std::size_t k = end; k < norms_.size() && k - end <= 6; ++k)
       if (auto r = role_of(n(k)); !r.empty()) return std::string(r);
@@ -757,21 +1300,22 @@ class SentenceParser {
     t.text = std::string(doc_.text().substr(t.begin, t.end - t.begin));
     t.form = m.form;
     t.relative = m.relative;
-    t.role = role_near(i, m.end);
+    // A decade is a period of history, never the date of an event.
+    t.role = m.from.unit == Unit::kDecade ? "other" : role_near(i, m.end);
     if (!m.special.empty()) {
       t.value = m.special;
       t.granularity = "year";
       return t;
     }
     bool unresolved = false;
-    const int direction = direction_near(i);
+    const int direction = direction_near(i, m.end);
     // A year stated once carries through a range.
     if (m.to) {
       if (!m.from.year) m.from.year = m.to->year;
       if (!m.to->year) m.to->year = m.from.year;
     }
-    resolve_year(m.from, i, direction, &unresolved);
-    if (m.to) resolve_year(*m.to, i, direction, &unresolved);
+    resolve_year(m.from, i, m.end, direction, &unresolved);
+    if (m.to) resolve_year(*m.to, i, m.end, direction, &unresolved);
     t.mod = m.from.mod;
     t.granularity = granularity_of(m.from.unit);
     if (unresolved) {
@@ -798,6 +1342,8 @@ class SentenceParser {
   }
 
   const Document& doc_;
+  std::vector<std::tuple<std::size_t, std::size_t, Point>> anchors_;  // dates with a stated year: tokens, point
+  std::size_t last_end_ = static_cast<std::size_t>(-1);  // one past the joiner after the last date found
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
   const std::optional<CivilDate>& reference_;

@@ -93,6 +93,150 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"New episodes drop next week.", "next week", "2020-W26"},
         Case{"An update should come in the coming months.", "in the coming months", "FUTURE_REF"}));
 
+// Forms beyond the basics, against the same reference date (Monday, 2020-06-15).
+INSTANTIATE_TEST_SUITE_P(
+    MoreForms, DateForms,
+    ::testing::Values(
+        // Weekdays: the last one in the past tense, the next one otherwise.
+        Case{"The network posted the trailer on Saturday.", "Saturday", "2020-06-13"},
+        Case{"The special airs on Friday on ABC.", "Friday", "2020-06-19"},
+        Case{"The finale streams this Friday.", "this Friday", "2020-06-19"},
+        Case{"The show was renewed last Tuesday.", "last Tuesday", "2020-06-09"},
+        Case{"The reunion airs tonight.", "tonight", "2020-06-15"},
+        // Bare months after a preposition or before an event noun ("May" and "March" need a capital).
+        Case{"Filming resumed in May after the lockdown.", "May", "2020-05"},
+        Case{"The sequel was pushed to July.", "July", "2020-07"},
+        Case{"Its August premiere is still on.", "August", "2020-08"},
+        Case{"The second cour is slated for October.", "October", "2020-10"},
+        Case{"The dub lands in early August.", "early August", "2020-08"},
+        Case{"The shoot should wrap by the end of September.", "the end of September", "2020-09"},
+        // Decades with and without "the", in words, with a modifier.
+        Case{"It recalls the cartoons of the nineties.", "the nineties", "199"},
+        Case{"Fans of 1980s cartoons will love it.", "1980s", "198"},
+        Case{"It was a staple of Saturday mornings in the '80s and '90s.", "'90s", "199"},
+        Case{"It aired in the early 2000s.", "the early 2000s", "200"},
+        // Quarters and halves without a year, and of a relative year.
+        Case{"The studio expects the deal to close in the third quarter.", "the third quarter", "2020-Q3"},
+        Case{"Subscriptions jumped in Q1, the company said.", "Q1", "2020-Q1"},
+        Case{"The service launches in the second half of next year.", "the second half of next year", "2021-H2"},
+        Case{"Sales slowed in the first half of the year.", "the first half of the year", "2020-H1"},
+        // Spans of years and of dated days.
+        Case{"The show ran between 2003 and 2007.", "between 2003 and 2007", "2003/2007"},
+        Case{"The 2011–2015 run ended quietly.", "2011–2015", "2011/2015"},
+        Case{"Passes are valid 7/1/2020 through 7/3/2020.", "7/1/2020 through 7/3/2020", "2020-07-01/2020-07-03"},
+        Case{"Its April-June numbers were strong.", "April-June", "2020-04/2020-06"},
+        // A numeric date that can only be day first; an ISO date with a time.
+        Case{"It aired on 25/12/2019 in the UK.", "25/12/2019", "2019-12-25"},
+        Case{"The listing reads 2020-06-01T09:30:00Z.", "2020-06-01T09:30:00Z", "2020-06-01"},
+        // Bare years before a title and an event noun, or after "into" and "for".
+        Case{"The 2003 Fullmetal Alchemist anime strayed from the manga.", "2003", "2003"},
+        Case{"After its 2019 debut, the show grew fast.", "2019", "2019"},
+        Case{"The premiere slipped into 2021.", "2021", "2021"},
+        Case{"A sequel is penciled in for 2023.", "2023", "2023"},
+        // Relative: counts in days and weeks, "from now", vague ones.
+        Case{"It was announced three days ago.", "three days ago", "2020-06-12"},
+        Case{"Two weeks from now, the dub debuts.", "Two weeks from now", "2020-W27"},
+        Case{"An English dub follows in a few months.", "in a few months", "FUTURE_REF"},
+        Case{"A teaser is due in the next few weeks.", "in the next few weeks", "FUTURE_REF"},
+        Case{"Ratings have climbed in recent months.", "in recent months", "PAST_REF"},
+        Case{"A decision should come soon.", "soon", "FUTURE_REF"},
+        Case{"Work should be finished by winter.", "winter", "2021-WI"},
+        // Decades written with "'s", a month of a relative year, "of" before the year.
+        Case{"The film is set in the mid 1960's.", "the mid 1960's", "196"},
+        Case{"It became a hit in the 80's.", "the 80's", "198"},
+        Case{"It has streamed since September of last year.", "September of last year", "2019-09"},
+        Case{"It first aired on May 31st of 1996.", "May 31st of 1996", "1996-05-31"},
+        // Two-digit years: this century up to ten years past the reference, else the last one.
+        Case{"Gamera the Invincible (12/15/66) is on the list.", "12/15/66", "1966-12-15"},
+        Case{"The reboot aired on 3/27/20.", "3/27/20", "2020-03-27"},
+        Case{"Gangster films of the 30's and 40's are back.", "40's", "194"},
+        // Years joined by "and" after a date.
+        Case{"It aired in 2018 and 2019.", "2019", "2019"}));
+
+// The year of a date that states none: the sentence's unless the tense contradicts it, else
+// the reference's, moved by the tense.
+TEST(Dates, TenseAndContextDecideTheMissingYear) {
+  const CivilDate march_2019{2019, 3, 10};
+  // "long-rumored" is an adjective, not a past tense: the future "will" decides.
+  EXPECT_EQ(find("Apple will unveil its long-rumored service at an event on March 25.", march_2019).at(0).value,
+            "2019-03-25");
+  // "ahead of" points forward even after a past verb.
+  EXPECT_EQ(find("The network picked up three dramas ahead of its presentation in May.", march_2019).back().value,
+            "2019-05");
+  // A date that a move points to lies ahead.
+  EXPECT_EQ(find("Amazon moved the premiere of the series up a day to September 1.", CivilDate{2022, 8, 10}).at(0).value,
+            "2022-09-01");
+  // A stated year that would put a planned date in the past belongs to another event.
+  EXPECT_EQ(find("It was the hit of Fall 2024, and its sequel is lined up for July.", CivilDate{2025, 2, 14}).back().value,
+            "2025-07");
+  // "now" leaves the old plan and its year behind.
+  EXPECT_EQ(find("Originally slated for October 15, 2021, the film will now stream starting July 3.").back().value,
+            "2020-07-03");
+  // Events joined by "and" are told in order; "after" orders them the other way.
+  EXPECT_EQ(find("Sony agreed to buy it in December 2020, and the deal closed in August.", CivilDate{2021, 9, 1})
+                .back().value,
+            "2021-08");
+  EXPECT_EQ(find("Filming resumed in October 2020 after a pause in March.", CivilDate{2021, 9, 1}).back().value,
+            "2020-03");
+  // A present tense of release is a schedule; a passive participle is no past tense.
+  EXPECT_EQ(find("The second season started in January and runs through the end of March.", CivilDate{2025, 2, 14})
+                .back().value,
+            "2025-03");
+  EXPECT_EQ(find("This spring's lineup is led by two remakes, both premiering in early April.", march_2019).back().value,
+            "2019-04");
+  // A bare quarter keeps the reference year whatever the tense.
+  EXPECT_EQ(find("Netflix's Q2 numbers, due later this month, should show gains.", CivilDate{2023, 7, 1}).at(0).value,
+            "2023-Q2");
+  // A weekday in the past tense is the last one, on a weekday it is that day.
+  EXPECT_EQ(find("The finale aired on Sunday.").at(0).value, "2020-06-14");
+  EXPECT_EQ(find("The network confirmed the renewal on Monday.").at(0).value, "2020-06-15");
+}
+
+TEST(Dates, MovedDatesAreTwoDatesNotARange) {
+  const auto found = find("The spinoff has been pushed from the second half of 2020 to the first half of next year.");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "2020-H2");
+  EXPECT_EQ(found[1].value, "2021-H1");
+}
+
+TEST(Dates, LaterAndEarlierKeepNoModifierEarlyAndLateDo) {
+  EXPECT_EQ(find("It arrives later this year.").at(0).mod, std::nullopt);
+  EXPECT_EQ(find("It was announced earlier in June.").at(0).mod, std::nullopt);
+  EXPECT_EQ(find("Shooting starts early next year.").at(0).mod, "START");
+  EXPECT_EQ(find("Shooting starts early next year.").at(0).value, "2021");
+  EXPECT_EQ(find("It leaves Hulu at the end of the month.").at(0).value, "2020-06");
+  EXPECT_EQ(find("It leaves Hulu at the end of the month.").at(0).mod, "END");
+  EXPECT_EQ(find("Toonami aired it in the late '90s.").at(0).mod, "END");
+}
+
+TEST(Dates, RecurringSlotsDurationsAndTitlesAreNotDates) {
+  for (const char* sentence : {"The drama airs on Sunday nights.", "She hosted Saturday Night Live once.",
+                               "They finished the whole season in a month.", "New episodes drop every Friday.",
+                               "Season 1 may return in some form.", "The petition hit 5,000 signatures within a week.",
+                               "The channel aired That '70s Show reruns.", "It ran for 11 minutes over two years.",
+                               "1899 and 1923 are both period dramas.", "She starred in Born on the Fourth of July."}) {
+    const auto found = find(sentence);
+    EXPECT_TRUE(found.empty()) << sentence << " -> " << (found.empty() ? "" : found[0].text);
+  }
+}
+
+TEST(Dates, TwoDigitDecadesAndAges) {
+  // "the '20s" is this century's once it has begun, else the last.
+  EXPECT_EQ(find("Fashion of the '20s is back.", CivilDate{2024, 1, 1}).at(0).value, "202");
+  EXPECT_EQ(find("Fashion of the '20s is back.", CivilDate{2010, 1, 1}).at(0).value, "192");
+  // After a possessive, a number of years is an age.
+  EXPECT_TRUE(find("The leads, in their early to mid 20's, play teenagers.").empty());
+  EXPECT_TRUE(find("He is in his mid 80s now.").empty());
+}
+
+TEST(Dates, RolesOfEndsOfRunsAndDecades) {
+  EXPECT_EQ(find("Its final episode aired on May 19, 2019.").at(0).role, "release");
+  EXPECT_EQ(find("The drama wrapped up its run on May 19, 2019.").at(0).role, "release");
+  EXPECT_EQ(find("Filming wrapped on May 19, 2019.").at(0).role, "production");
+  EXPECT_EQ(find("The show first aired in 1998.").at(0).role, "premiere");
+  EXPECT_EQ(find("Many anime premiered in the 1990s.").at(0).role, "other");
+}
+
 TEST(Dates, FalsePositivesAreNotDates) {
   for (const char* sentence : {"Season 2 is the best season yet.", "The first season had 13 episodes.",
                                "Each episode runs for 11 minutes.", "Fans are streaming it now, every day.",

@@ -13,20 +13,22 @@
 // (winter 2020: Jan-Mar, the anime-season convention); quarters "2021-Q3"; halves "2021-H2"; ISO
 // weeks "2020-W26"; intervals "2021-07/2021-09", "2019/2021"; US TV seasons "2019-09/2020-05".
 // Modifiers: early/mid/late give mod START/MID/END and narrow the interval to its first, middle
-// or last third. Partial dates take the year from the sentence, else from the reference date and
-// the tense ("premiered on October 26" is the last October 26 on or before it, "will return on
-// October 26" the next one). Relative expressions ("next year", "this fall", "two years ago",
-// "last month") are resolved against the reference date: the caller's, else a date line in the
-// article's header ("By X | June 15, 2020"). Without one they are kept, marked relative, with
-// value "UNRESOLVED" (or "XXXX-10-26" for a date without a year). Vague ones are "FUTURE_REF"
-// ("in a few months") and "PAST_REF" ("recently").
+// or last third ("later this year" is the rest of the year: no mod). Partial dates ("October 26",
+// "in May", "Q2", "the fourth quarter") take the year from their clause, unless it contradicts the
+// tense, else from the reference date and the tense ("premiered on October 26" is the last October
+// 26 on or before it, "will return on October 26" the next one). Relative expressions ("next
+// year", "this fall", "two years ago", "on Sunday", "three weeks from now") are resolved against
+// the reference date: the caller's, else a date line in the article's header ("By X | June 15,
+// 2020"). Without one they are kept, marked relative, with value "UNRESOLVED" (or "XXXX-10-26"
+// for a date without a year). Vague ones are "FUTURE_REF" ("in a few months", "soon") and
+// "PAST_REF" ("recently", "in recent weeks"). docs/dates.md lists every form.
 //
 // Roles from the words around: premiere ("premiered on", "debuts"), release ("release date",
 // "returns", "arrives on Netflix"), renewal_announcement ("renewed in", "announced in"),
 // production ("filming began"), other.
 //
 // Not dates: "Season 2", "the first season", "for 11 minutes", "now", "every day", "24/7",
-// "2,019 fans", a show titled "1899".
+// "2,019 fans", a show titled "1899", "every Friday", "on Sunday nights", "Saturday Night Live".
 //
 // A DateExtractor is immutable; extract() is const and thread-safe.
 
