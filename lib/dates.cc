@@ -435,6 +435,7 @@ class SentenceParser {
 
   // A single point at i (no ranges): returns the point and its form.
   std::optional<Match> point_at(std::size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;  // "early" as the last token
     Match m;
     std::size_t end = 0;
     const std::string_view w = n(i);
@@ -942,6 +943,7 @@ class SentenceParser {
   }
 
   std::optional<Match> match_at(std::size_t i) const {
+    if (i >= tokens_.size()) return std::nullopt;
     const std::string_view w = n(i);
     if (!may_start_date(w, tokens_[i].kind)) return std::nullopt;
     // Ranges: between X and Y, from X to Y, X-Y (months, days).

@@ -104,5 +104,15 @@ TEST(HostileInput, ImpossibleReferenceDateIsRejectedAtTheBoundary) {
   EXPECT_NO_THROW(analyzer.analyze("It returns next year, on October 26.", article));
 }
 
+// Found by the date fuzzer: a date modifier as the very last token ("early", "late", "the end
+// of") looked for its date one past the end of the tokens.
+TEST(HostileInput, TextEndingInADateModifier) {
+  const Analyzer analyzer;
+  for (const char* text : {"It premiered in early", "Season 2: Release Date\n\nIt returns in late", "by the end of"}) {
+    const ArticleReport report = analyzer.analyze(text);
+    EXPECT_TRUE(report.dates.empty()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace greenlight
