@@ -1286,7 +1286,8 @@ class SentenceParser {
   static bool is_other_noun(std::string_view w) {
     return one_of(w, {"trailer", "trailers", "teaser", "teasers", "visual", "poster", "posters", "footage", "clip",
                       "screeners", "earnings", "nominations", "interview", "cancellation", "cancelled", "canceled",
-                      "subscribers", "livestream"});
+                      "subscribers", "subscriber", "livestream", "strike", "strikes", "walkout", "panel",
+                      "presentation", "upfront", "rights", "deal", "license", "licence"});
   }
 
   // A streaming service or a brand just before a verb: services launch, shows premiere
@@ -1319,6 +1320,8 @@ class SentenceParser {
     auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
     auto strong = [](Role r) { return Cue{r, true}; };
     if (is_other_noun(w)) return strong(Role::kOther);
+    // "a listing dated 2020-06-12": the date of a document.
+    if (w == "dated" && k + 1 == begin) return strong(Role::kOther);
     // Premiere.
     if (starts("premier") || starts("debut") || w == "bowed" || w == "bows") return strong(Role::kPremiere);
     if (one_of(w, {"kicked", "kicks", "kick"}) && next == "off") return strong(Role::kPremiere);
@@ -1355,18 +1358,22 @@ class SentenceParser {
         (one_of(w, {"picked", "picks", "pick"}) && next == "up"))
       return strong(promo_before(k) ? Role::kOther : Role::kRenewal);
     // "said on Tuesday that...": the date of the statement.
-    if (one_of(w, {"said", "says", "told"}) && begin - k <= 2) return strong(Role::kRenewal);
+    if (one_of(w, {"said", "says", "told"}) && (k + 1 == begin || (k + 2 == begin && one_of(next, {"on", "in"}))))
+      return strong(Role::kRenewal);
     // Release.
     if (w == "release" && prev == "press") return {};
     const bool release_verb =
-        starts("releas") || starts("arriv") || starts("stream") || starts("simulcast") ||
-        one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "air", "airs",
-                   "aired", "airing", "open", "opens", "opened"}) ||
+        starts("releas") || starts("arriv") || (starts("stream") && w != "streamer" && w != "streamers") ||
+        starts("simulcast") ||
+        one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
+                   "airing", "open", "opens", "opened"}) ||
+        (w == "air" && prev != "the") ||  // "will air in 2024", not "on the air"
         (one_of(w, {"hit", "hits"}) && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
     if (release_verb) {
       if (promo_before(k)) return strong(Role::kOther);
       // "first aired", "first arrived on Netflix": the premiere.
-      if (prev == "first" || (k > 1 && n(k - 2) == "first" && prev != "episode")) return strong(Role::kPremiere);
+      // ("the first part arriving on November 16", "its first season dropped" are releases.)
+      if (prev == "first") return strong(Role::kPremiere);
       return strong(Role::kRelease);
     }
     if (starts("return") || one_of(w, {"available", "finale", "ended", "ends", "concluded", "concludes"}) ||
@@ -1380,7 +1387,8 @@ class SentenceParser {
     if (one_of(w, {"set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
                    "targets", "slotted", "penciled", "pencilled", "lined", "slate", "lineup", "window", "schedule",
                    "begins", "begin", "starts", "start", "started", "began", "pushed", "moved", "delayed", "postponed",
-                   "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes"}))
+                   "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes"}) ||
+        (w == "following" && one_of(next, {"in", "on"})))  // not "following its fifth season"
       return {Role::kRelease, false};
     return {};
   }
@@ -1388,6 +1396,7 @@ class SentenceParser {
   // Where a clause ends, looking from a date: the cue of another clause does not govern it.
   bool clause_break(std::size_t k) const {
     const std::string_view w = n(k);
+    if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
     if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
                    "although", "whereas", "but"}))
       return true;
@@ -1433,7 +1442,7 @@ class SentenceParser {
     const bool target = p > 0 && one_of(n(p - 1), {"for", "through", "until"});
     auto settle = [&](Role r) { return role_name(r == Role::kRenewal && target ? Role::kRelease : r); };
     Role weak = Role::kNone;
-    for (std::size_t k = begin; k-- > 0 && begin - k <= 15;) {
+    for (std::size_t k = begin; k-- > 0 && begin - k <= 20;) {
       const Cue c = cue_at(k, begin, range);
       if (c.strong) return settle(c.role);
       if (c.role != Role::kNone && weak == Role::kNone) weak = c.role;
