@@ -1398,9 +1398,9 @@ class SentenceParser {
     const std::string_view w = n(k);
     if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
     if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
-                   "although", "whereas", "but"}))
+                   "although", "whereas", "but", "after", "before"}))
       return true;
-    return one_of(w, {"and", "with", "as", "after", "before", "so", "yet", "even"}) && k > 0 && n(k - 1) == ",";
+    return one_of(w, {"and", "with", "as", "so", "yet", "even"}) && k > 0 && n(k - 1) == ",";
   }
 
   // A noun the date modifies: "its June premiere", "the 2019 series", "the film's Q2 release", "a
