@@ -1315,8 +1315,37 @@ class SentenceParser {
   }
 
   // The cue at token k, for a date at [begin, end) (range: the date is a span).
+  // Whether a word can be a cue at all: most words are not, and a set lookup keeps the role search
+  // cheap. Holds every word cue_at() tests as the cue itself (not the words around it).
+  static bool may_be_cue(std::string_view w) {
+    static const std::unordered_set<std::string_view> kWords = {
+      "air", "aired", "airing", "airs", "animation", "available", "back", "began", "begin", "begins", "bowed",
+      "bows", "bumped", "cameras", "canceled", "cancellation", "cancelled", "casting", "clip", "comes", "coming",
+      "committed", "concluded", "concludes", "dated", "deal", "delayed", "drop", "dropped", "dropping", "drops",
+      "due", "earnings", "end", "ended", "ends", "episode", "expect", "expected", "expects", "filmed", "filming",
+      "finale", "follow", "followed", "following", "follows", "footage", "halted", "hit", "hits", "interview",
+      "kick", "kicked", "kicks", "land", "landed", "landing", "lands", "launch", "launched", "launches",
+      "launching", "licence", "license", "lined", "lineup", "live", "livestream", "moved", "nominations", "open",
+      "opened", "opens", "order", "ordered", "orders", "out", "panel", "paused", "penciled", "pencilled",
+      "photography", "pick", "picked", "picks", "pickup", "planned", "post-production", "poster", "posters",
+      "postponed", "pre-production", "presentation", "production", "pushed", "ran", "recording", "release",
+      "rescued", "resume", "resumed", "resumes", "reveal", "revealed", "reveals", "rights", "rolled", "rolls",
+      "run", "running", "runs", "said", "says", "schedule", "scheduled", "screeners", "set", "shifted", "shooting",
+      "shot", "shutdown", "signed", "signs", "slate", "slated", "slipped", "slotted", "start", "started", "starts",
+      "streamer", "streamers", "strike", "strikes", "subscriber", "subscribers", "targeting", "targets", "teaser",
+      "teasers", "told", "trailer", "trailers", "unveil", "unveiled", "unveils", "upfront", "visual", "walkout",
+      "window", "wrap", "wrapped", "wrapping", "wraps", "writing"};
+    if (kWords.count(w)) return true;
+    for (std::string_view p : {"premier", "debut", "shoot", "renew", "announc", "confirm", "greenl", "commission",
+                               "releas", "arriv", "stream", "simulcast", "return"})
+      if (w.substr(0, p.size()) == p) return true;
+    return false;
+  }
+
   Cue cue_at(std::size_t k, std::size_t begin, bool range) const {
-    const std::string_view w = n(k), prev = k ? n(k - 1) : std::string_view(), next = n(k + 1);
+    const std::string_view w = n(k);
+    if (!may_be_cue(w)) return {};
+    const std::string_view prev = k ? n(k - 1) : std::string_view(), next = n(k + 1);
     auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
     auto strong = [](Role r) { return Cue{r, true}; };
     if (is_other_noun(w)) return strong(Role::kOther);
