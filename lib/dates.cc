@@ -1395,7 +1395,7 @@ class SentenceParser {
         starts("releas") || starts("arriv") || (starts("stream") && w != "streamer" && w != "streamers") ||
         starts("simulcast") ||
         one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
-                   "airing", "open", "opens", "opened"}) ||
+                   "airing"}) ||
         (w == "air" && prev != "the") ||  // "will air in 2024", not "on the air"
         (one_of(w, {"hit", "hits"}) && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
     if (release_verb) {
@@ -1416,7 +1416,8 @@ class SentenceParser {
     if (one_of(w, {"set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
                    "targets", "slotted", "penciled", "pencilled", "lined", "slate", "lineup", "window", "schedule",
                    "begins", "begin", "starts", "start", "started", "began", "pushed", "moved", "delayed", "postponed",
-                   "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes"}) ||
+                   "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes", "open", "opens",
+                   "opened"}) ||  // "opened in theaters", but "casting opened in January" is production
         (w == "following" && one_of(next, {"in", "on"})))  // not "following its fifth season"
       return {Role::kRelease, false};
     return {};
