@@ -1428,9 +1428,12 @@ class SentenceParser {
     const std::string_view w = n(k);
     if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
     if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
-                   "although", "whereas", "but", "after", "before"}))
+                   "although", "whereas", "but", "after", "before", "if", "unless", "when"}))
       return true;
-    return one_of(w, {"and", "with", "as", "so", "yet", "even"}) && k > 0 && n(k - 1) == ",";
+    // ", and", ", with"; and a subject after a comma: "even if it were ordered tomorrow, we would not
+    // expect it before late 2021".
+    return one_of(w, {"and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you"}) &&
+           k > 0 && n(k - 1) == ",";
   }
 
   // A noun the date modifies: "its June premiere", "the 2019 series", "the film's Q2 release", "a

@@ -312,6 +312,9 @@ TEST(DateRoles, ACueGovernsTheDatesOfItsOwnClause) {
             "release");
   // "after" starts another clause: the premiere does not reach forward to the season.
   EXPECT_EQ(role_of("It was the surprise of the summer 2019 season after premiering on July 4.", "summer 2019"), "other");
+  // A clause before a comma and a new subject is another clause.
+  EXPECT_EQ(role_of("Even if the sequel were greenlit tomorrow, it would not arrive before mid-2022.", "mid-2022"),
+            "release");
   // One verb governs dates joined by "and".
   EXPECT_EQ(role_of("It premiered in Japan on 2 April 2019 and in Europe on April 9.", "April 9"), "premiere");
 }
