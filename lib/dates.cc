@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -1250,49 +1251,253 @@ class SentenceParser {
     return 0;
   }
 
-  std::string role_near(std::size_t begin, std::size_t end) const {
-    // The nearest cue before the date in its sentence, else after it.
-    auto role_of = [](std::string_view w) -> std::string_view {
-      auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
-      if (starts("premier") || starts("debut") || w == "launched" || w == "launch" || w == "aired" ||
-          w == "bowed")
-        return "premiere";
-      if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || w == "ordered" ||
-          w == "order" || w == "revealed" || w == "unveiled")
-        return "renewal_announcement";
-      if (starts("film") || starts("shoot") || w == "production" || w == "shot" || w == "wrapped" ||
-          w == "casting" || w == "writing" || starts("animat") || w == "recording")
-        return "production";
-      if (starts("releas") || starts("return") || starts("arriv") || w == "drops" || w == "dropped" ||
-          w == "drop" || w == "streaming" || w == "available" || w == "hits" || w == "lands" || w == "landed" ||
-          w == "landing" || w == "back" || w == "coming" || w == "comes" || w == "out" || w == "airs" || w == "air" ||
-          w == "expect" || w == "expected" || w == "due" || w == "opened" || w == "opens" || w == "followed" ||
-          w == "finale" || w == "live")
-        return "release";
-      return "";
-    };
-    for (std::size_t k = begin; k-- > 0 && begin - k <= 10;) {
-      if (n(k) == "." || n(k) == ";") break;
-      auto r = role_of(n(k));
-      if (r.empty()) continue;
-      // "first aired" is a premiere; "its final episode aired", "the finale aired" end a run.
-      if (n(k) == "aired" || n(k) == "airs") {
-        for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
-          if (n(b) == "first") return "premiere";
-          if (n(b) == "finale" || n(b) == "final" || n(b) == "last") return "release";
-        }
-      }
-      // "wrapped up its eight-season run" ends a run; "wrapped production" is production.
-      if (n(k) == "wrapped") {
-        for (std::size_t a = k + 1; a < begin && a <= k + 4; ++a)
-          if (n(a) == "run" || n(a) == "season" || n(a) == "series") return "release";
-      }
-      if (r != "premiere" && k > 0 && n(k - 1) == "first") return "premiere";
-      return std::string(r);
+  // What a date is the date of. The words that say so are cues: verbs ("premiered on", "will be
+  // released", "renewed on", "filming began") and nouns ("its June premiere", "the release date,
+  // October 6"). A cue governs the dates of its own clause, so the search stops where another
+  // clause begins (", and", ";", "that", "after"...). In order:
+  //   1. a noun right after the date names its event ("its 2022 debut", "the Q2 release");
+  //   2. the nearest strong cue before the date in its clause (the governing verb, or the noun of
+  //      an apposition: "the premiere, on March 3");
+  //   3. a strong cue after it in its clause ("On June 1, Netflix confirmed...");
+  //   4. a scheduling word with no event named ("slated for", "pushed to", "due") is a release;
+  //   5. else other.
+  enum class Role { kNone, kPremiere, kRelease, kRenewal, kProduction, kOther };
+  struct Cue {
+    Role role = Role::kNone;
+    bool strong = false;
+  };
+
+  static std::string role_name(Role r) {
+    switch (r) {
+      case Role::kPremiere: return "premiere";
+      case Role::kRelease: return "release";
+      case Role::kRenewal: return "renewal_announcement";
+      case Role::kProduction: return "production";
+      default: return "other";
     }
-    for (std::size_t k = end; k < norms_.size() && k - end <= 6; ++k)
-      if (auto r = role_of(n(k)); !r.empty()) return std::string(r);
-    return "other";
+  }
+
+  static bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+    for (std::string_view x : words)
+      if (w == x) return true;
+    return false;
+  }
+
+  // Promotional material and business news have dates of their own: "dropped the trailer three
+  // weeks ago", "the Q2 earnings call", "the cancellation followed in December".
+  static bool is_other_noun(std::string_view w) {
+    return one_of(w, {"trailer", "trailers", "teaser", "teasers", "visual", "poster", "posters", "footage", "clip",
+                      "screeners", "earnings", "nominations", "interview", "cancellation", "cancelled", "canceled",
+                      "subscribers", "subscriber", "livestream", "strike", "strikes", "walkout", "panel",
+                      "presentation", "upfront", "rights", "deal", "license", "licence"});
+  }
+
+  // A streaming service or a brand just before a verb: services launch, shows premiere
+  // ("Quibi launched on April 6", "Disney+ is expected to launch later this year").
+  bool service_before(std::size_t k) const {
+    for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
+      const std::string_view w = n(b);
+      if (w == "," || w == ";" || w == "which" || w == "that") break;
+      if (one_of(w, {"+", "quibi", "peacock", "netflix", "hulu", "crunchyroll", "funimation", "service", "app",
+                     "platform", "streamer"}))
+        return true;
+    }
+    return false;
+  }
+
+  // The subject of a release or announcement verb is promotional material ("The first trailer
+  // for the series dropped on May 16").
+  bool promo_before(std::size_t k) const {
+    for (std::size_t b = k; b-- > 0 && k - b <= 6;) {
+      const std::string_view w = n(b);
+      if (w == "," || w == ";" || w == "and") break;
+      if (is_other_noun(w)) return true;
+    }
+    return false;
+  }
+
+  // The cue at token k, for a date at [begin, end) (range: the date is a span).
+  // Whether a word can be a cue at all: most words are not, and a set lookup keeps the role search
+  // cheap. Holds every word cue_at() tests as the cue itself (not the words around it).
+  static bool may_be_cue(std::string_view w) {
+    static const std::unordered_set<std::string_view> kWords = {
+      "air", "aired", "airing", "airs", "animation", "available", "back", "began", "begin", "begins", "bowed",
+      "bows", "bumped", "cameras", "canceled", "cancellation", "cancelled", "casting", "clip", "comes", "coming",
+      "committed", "concluded", "concludes", "dated", "deal", "delayed", "drop", "dropped", "dropping", "drops",
+      "due", "earnings", "end", "ended", "ends", "episode", "expect", "expected", "expects", "filmed", "filming",
+      "finale", "follow", "followed", "following", "follows", "footage", "halted", "hit", "hits", "interview",
+      "kick", "kicked", "kicks", "land", "landed", "landing", "lands", "launch", "launched", "launches",
+      "launching", "licence", "license", "lined", "lineup", "live", "livestream", "moved", "nominations", "open",
+      "opened", "opens", "order", "ordered", "orders", "out", "panel", "paused", "penciled", "pencilled",
+      "photography", "pick", "picked", "picks", "pickup", "planned", "post-production", "poster", "posters",
+      "postponed", "pre-production", "presentation", "production", "pushed", "ran", "recording", "release",
+      "rescued", "resume", "resumed", "resumes", "reveal", "revealed", "reveals", "rights", "rolled", "rolls",
+      "run", "running", "runs", "said", "says", "schedule", "scheduled", "screeners", "set", "shifted", "shooting",
+      "shot", "shutdown", "signed", "signs", "slate", "slated", "slipped", "slotted", "start", "started", "starts",
+      "streamer", "streamers", "strike", "strikes", "subscriber", "subscribers", "targeting", "targets", "teaser",
+      "teasers", "told", "trailer", "trailers", "unveil", "unveiled", "unveils", "upfront", "visual", "walkout",
+      "window", "wrap", "wrapped", "wrapping", "wraps", "writing"};
+    if (kWords.count(w)) return true;
+    for (std::string_view p : {"premier", "debut", "shoot", "renew", "announc", "confirm", "greenl", "commission",
+                               "releas", "arriv", "stream", "simulcast", "return"})
+      if (w.substr(0, p.size()) == p) return true;
+    return false;
+  }
+
+  Cue cue_at(std::size_t k, std::size_t begin, bool range) const {
+    const std::string_view w = n(k);
+    if (!may_be_cue(w)) return {};
+    const std::string_view prev = k ? n(k - 1) : std::string_view(), next = n(k + 1);
+    auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
+    auto strong = [](Role r) { return Cue{r, true}; };
+    if (is_other_noun(w)) return strong(Role::kOther);
+    // "a listing dated 2020-06-12": the date of a document.
+    if (w == "dated" && k + 1 == begin) return strong(Role::kOther);
+    // Premiere.
+    if (starts("premier") || starts("debut") || w == "bowed" || w == "bows") return strong(Role::kPremiere);
+    if (one_of(w, {"kicked", "kicks", "kick"}) && next == "off") return strong(Role::kPremiere);
+    if (w == "airing" && one_of(prev, {"begin", "began", "begins", "start", "started", "starts", "beginning"}))
+      return strong(Role::kPremiere);
+    if (w == "episode" && prev == "first") return strong(Role::kPremiere);
+    if (one_of(w, {"launched", "launch", "launches", "launching"}))
+      return strong(service_before(k) ? Role::kOther : Role::kPremiere);
+    if (one_of(w, {"rolls", "rolled"}) && next == "out") return strong(service_before(k) ? Role::kOther : Role::kRelease);
+    // A run, not an event: "ran on NBC from 1994 to 2004", "aired between 2015 and 2022".
+    if (range && one_of(w, {"ran", "run", "runs", "running", "aired", "airing"})) return strong(Role::kOther);
+    // Production.
+    if (one_of(w, {"filming", "filmed", "production", "post-production", "pre-production", "casting", "writing",
+                   "recording", "animation", "cameras", "photography", "shutdown", "halted", "paused", "resumed",
+                   "resume", "resumes"}) ||
+        starts("shoot"))
+      return strong(Role::kProduction);
+    if (w == "shot" && !one_of(next, {"back", "up", "to", "into"})) return strong(Role::kProduction);
+    if (one_of(w, {"wrapped", "wraps", "wrap", "wrapping"})) {
+      // "filming wrapped" is production; "the season wrapped", "wrapped its run" end a run.
+      Role r = Role::kProduction;
+      for (std::size_t a = k >= 3 ? k - 3 : 0; a <= k + 4 && a < norms_.size(); ++a) {
+        const std::string_view x = n(a);
+        if (a > k && (x == "," || x == "and" || a >= begin)) break;
+        if (one_of(x, {"filming", "production", "shooting", "photography", "cameras"})) return strong(Role::kProduction);
+        if (one_of(x, {"run", "season", "series", "finale", "episodes", "episode"})) r = Role::kRelease;
+      }
+      return strong(r);
+    }
+    // Renewals, orders and announcements.
+    if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || starts("commission") ||
+        one_of(w, {"ordered", "order", "orders", "revealed", "reveal", "reveals", "unveiled", "unveil", "unveils",
+                   "rescued", "pickup", "committed"}) ||
+        (one_of(w, {"picked", "picks", "pick"}) && next == "up"))
+      return strong(promo_before(k) ? Role::kOther : Role::kRenewal);
+    // "said on Tuesday that...": the date of the statement.
+    if (one_of(w, {"said", "says", "told"}) && (k + 1 == begin || (k + 2 == begin && one_of(next, {"on", "in"}))))
+      return strong(Role::kRenewal);
+    // Release.
+    if (w == "release" && prev == "press") return {};
+    const bool release_verb =
+        starts("releas") || starts("arriv") || (starts("stream") && w != "streamer" && w != "streamers") ||
+        starts("simulcast") ||
+        one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
+                   "airing"}) ||
+        (w == "air" && prev != "the") ||  // "will air in 2024", not "on the air"
+        (one_of(w, {"hit", "hits"}) && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
+    if (release_verb) {
+      if (promo_before(k)) return strong(Role::kOther);
+      // "first aired", "first arrived on Netflix": the premiere.
+      // ("the first part arriving on November 16", "its first season dropped" are releases.)
+      if (prev == "first") return strong(Role::kPremiere);
+      return strong(Role::kRelease);
+    }
+    if (starts("return") || one_of(w, {"available", "finale", "ended", "ends", "concluded", "concludes"}) ||
+        (w == "end" && one_of(prev, {"will", "to", "would"})) || (one_of(w, {"signed", "signs"}) && next == "off") ||
+        (w == "live" && one_of(prev, {"went", "go", "goes", "going"})) ||
+        ((w == "back" || w == "out") &&
+         one_of(prev, {"be", "is", "are", "was", "were", "come", "comes", "came", "coming", "bring", "brings",
+                       "brought", "expected", "brought"})))
+      return strong(Role::kRelease);
+    // Scheduling words without an event.
+    if (one_of(w, {"set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
+                   "targets", "slotted", "penciled", "pencilled", "lined", "slate", "lineup", "window", "schedule",
+                   "begins", "begin", "starts", "start", "started", "began", "pushed", "moved", "delayed", "postponed",
+                   "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes", "open", "opens",
+                   "opened"}) ||  // "opened in theaters", but "casting opened in January" is production
+        (w == "following" && one_of(next, {"in", "on"})))  // not "following its fifth season"
+      return {Role::kRelease, false};
+    return {};
+  }
+
+  // Where a clause ends, looking from a date: the cue of another clause does not govern it.
+  bool clause_break(std::size_t k) const {
+    const std::string_view w = n(k);
+    if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
+    if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
+                   "although", "whereas", "but", "after", "before", "if", "unless", "when"}))
+      return true;
+    // ", and", ", with"; and a subject after a comma: "even if it were ordered tomorrow, we would not
+    // expect it before late 2021".
+    return one_of(w, {"and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you"}) &&
+           k > 0 && n(k - 1) == ",";
+  }
+
+  // A noun the date modifies: "its June premiere", "the 2019 series", "the film's Q2 release", "a
+  // 7/10/2020 release date", "the 2003 Fullmetal Alchemist anime".
+  Role noun_after(std::size_t end) const {
+    std::size_t k = end;
+    if (n(k) == "'s") ++k;
+    bool title = false;
+    for (std::size_t skip = 0; skip < 3 && k < tokens_.size() && tokens_[k].has(kCapitalized); ++skip, ++k) title = true;
+    const std::string_view w = n(k);
+    if (one_of(w, {"premiere", "debut", "bow", "series", "film", "movie", "adaptation", "remake", "original", "version",
+                   "pilot"}) ||
+        (title && w == "anime"))
+      return Role::kPremiere;
+    if (one_of(w, {"release", "return", "slate", "lineup", "line-up", "window", "schedule", "rollout", "finale",
+                   "broadcast", "arrival", "simulcast", "drop"}))
+      return Role::kRelease;
+    if (one_of(w, {"renewal", "pickup", "order", "announcement"})) return Role::kRenewal;
+    if (one_of(w, {"shoot", "production", "filming"})) return Role::kProduction;
+    if (one_of(w, {"earnings", "results", "call", "report", "strike", "strikes"})) return Role::kOther;
+    return Role::kNone;
+  }
+
+  std::string role_near(std::size_t begin, std::size_t end, const Match& m) const {
+    if (m.from.unit == Unit::kDecade) return "other";  // a period of history, never the date of an event
+    if (Role r = noun_after(end); r != Role::kNone) return role_name(r);
+    const bool range = m.to.has_value();
+    // A TV season is the period of a schedule; only a cue that names an event makes it one ("renewed
+    // for the 2021-22 season", "will be back for the 2021-22 season").
+    const bool tv_season = m.form == "tv_season";
+    // "on the air since October 20, 1999", "running since 2005": the start of the run.
+    if (begin > 0 && n(begin - 1) == "since") {
+      for (std::size_t k = begin - 1; k-- > 0 && begin - k <= 5;)
+        if (one_of(n(k), {"running", "air", "airing"})) return "premiere";
+    }
+    // The date's preposition: "for" and "through" name a target ("renewed for the 2021-22 season").
+    std::size_t p = begin;
+    if (p > 0 && n(p - 1) == "the") --p;
+    const bool target = p > 0 && one_of(n(p - 1), {"for", "through", "until"});
+    auto settle = [&](Role r) { return role_name(r == Role::kRenewal && target ? Role::kRelease : r); };
+    Role weak = Role::kNone;
+    for (std::size_t k = begin; k-- > 0 && begin - k <= 20;) {
+      const Cue c = cue_at(k, begin, range);
+      if (c.strong) return settle(c.role);
+      if (c.role != Role::kNone && weak == Role::kNone) weak = c.role;
+      // "after March", "before the 2019 season": the preposition of the date itself.
+      if (clause_break(k) && !(begin - k <= 2 && one_of(n(k), {"after", "before"}))) break;
+    }
+    // A date that opens the sentence ("On June 1, Netflix confirmed...") belongs to the main verb.
+    bool fronted = true;
+    for (std::size_t k = 0; k < begin; ++k)
+      if (!one_of(n(k), {"on", "in", "by", "since", "until", "back", "as", "of", "early", "late", "earlier", "later"}))
+        fronted = false;
+    if (!tv_season) {
+      for (std::size_t k = end; k < norms_.size() && k - end <= 8; ++k) {
+        if (clause_break(k) || (n(k) == "," && !(fronted && k == end)) || n(k) == "and") break;
+        const Cue c = cue_at(k, begin, range);
+        if (c.strong) return settle(c.role);
+        if (c.role != Role::kNone && weak == Role::kNone) weak = c.role;
+      }
+    }
+    return role_name(tv_season ? Role::kNone : weak);
   }
 
   TemporalExpression finish(std::size_t i, Match& m) const {
@@ -1302,8 +1507,7 @@ class SentenceParser {
     t.text = std::string(doc_.text().substr(t.begin, t.end - t.begin));
     t.form = m.form;
     t.relative = m.relative;
-    // A decade is a period of history, never the date of an event.
-    t.role = m.from.unit == Unit::kDecade ? "other" : role_near(i, m.end);
+    t.role = role_near(i, m.end, m);
     if (!m.special.empty()) {
       t.value = m.special;
       t.granularity = "year";

@@ -255,6 +255,119 @@ TEST(Dates, RolesComeFromTheWordsAround) {
   EXPECT_EQ(find("The author was born in 1975.").at(0).role, "other");
 }
 
+// The role of the expression `text` in `sentence` ("" when it is not found as a date).
+std::string role_of(const std::string& sentence, const std::string& text, std::optional<CivilDate> reference = kReference) {
+  for (const Found& f : find(sentence, reference))
+    if (f.text == text) return f.role;
+  return "";
+}
+
+TEST(DateRoles, VerbsNameTheEvent) {
+  EXPECT_EQ(role_of("The comedy premiered on March 4, 2019.", "March 4, 2019"), "premiere");
+  EXPECT_EQ(role_of("The docuseries debuted on HBO in May 2018.", "May 2018"), "premiere");
+  EXPECT_EQ(role_of("Spaced first aired on Channel 4 in September 1999.", "September 1999"), "premiere");
+  EXPECT_EQ(role_of("The new anime kicked off the season on October 2.", "October 2"), "premiere");
+  EXPECT_EQ(role_of("The adaptation is expected to begin airing in January 2021.", "January 2021"), "premiere");
+  EXPECT_EQ(role_of("Its first episode is slated for October.", "October"), "premiere");
+  EXPECT_EQ(role_of("The second season will be released on August 20.", "August 20"), "release");
+  EXPECT_EQ(role_of("The sequel arrives on Netflix on July 9.", "July 9"), "release");
+  EXPECT_EQ(role_of("All eight episodes drop on Friday, July 10.", "Friday, July 10"), "release");
+  EXPECT_EQ(role_of("The fourth season hits Netflix on September 3.", "September 3"), "release");
+  EXPECT_EQ(role_of("The remastered edition streams from July 1 on Hulu.", "July 1"), "release");
+  EXPECT_EQ(role_of("The drama returns on October 12 with a double bill.", "October 12"), "release");
+  EXPECT_EQ(role_of("The sitcom is set to return on January 8.", "January 8"), "release");
+  EXPECT_EQ(role_of("The procedural will be back in the fall of 2020.", "fall of 2020"), "release");
+  EXPECT_EQ(role_of("The sitcom signed off in May 2019 after seven seasons.", "May 2019"), "release");
+  EXPECT_EQ(role_of("The thriller was renewed on April 2, 2020.", "April 2, 2020"), "renewal_announcement");
+  EXPECT_EQ(role_of("The network confirmed in May that more episodes are coming.", "May"), "renewal_announcement");
+  EXPECT_EQ(role_of("Peacock ordered the pilot to series in July 2019.", "July 2019"), "renewal_announcement");
+  EXPECT_EQ(role_of("The broadcaster picked up two new comedies last week.", "last week"), "renewal_announcement");
+  EXPECT_EQ(role_of("Filming began in Atlanta in November 2019.", "November 2019"), "production");
+  EXPECT_EQ(role_of("Production wrapped in early March.", "early March"), "production");
+  EXPECT_EQ(role_of("Shooting starts in August, weather permitting.", "August"), "production");
+  EXPECT_EQ(role_of("Casting for the leads opened in January 2020.", "January 2020"), "production");
+  EXPECT_EQ(role_of("Cameras will start rolling on the spinoff in Toronto in September.", "September"), "production");
+}
+
+TEST(DateRoles, ANounAfterTheDateNamesItsEvent) {
+  EXPECT_EQ(role_of("Critics praised its 2017 debut.", "2017"), "premiere");
+  EXPECT_EQ(role_of("Fans still prefer the 1996 series.", "1996"), "premiere");
+  EXPECT_EQ(role_of("The studio cancelled the film's Q4 release.", "Q4"), "release");
+  EXPECT_EQ(role_of("A 9/15/2020 release date appeared on the store page.", "9/15/2020"), "release");
+  EXPECT_EQ(role_of("The streamer's Q3 2020 slate is its busiest.", "Q3 2020"), "release");
+  EXPECT_EQ(role_of("Subscriber growth slowed in the Q2 2020 earnings report.", "Q2 2020"), "other");
+  EXPECT_EQ(role_of("A week before its March 8 premiere, the show was renewed.", "March 8"), "premiere");
+}
+
+TEST(DateRoles, ACueGovernsTheDatesOfItsOwnClause) {
+  // The announcement and the event it announces have dates of their own.
+  const std::string announced = "ABC announced on March 2 that the drama would premiere on May 5.";
+  EXPECT_EQ(role_of(announced, "March 2"), "renewal_announcement");
+  EXPECT_EQ(role_of(announced, "May 5"), "premiere");
+  const std::string renewed = "The comedy was renewed in 2019 and returns in 2021 with ten episodes.";
+  EXPECT_EQ(role_of(renewed, "2019"), "renewal_announcement");
+  EXPECT_EQ(role_of(renewed, "2021"), "release");
+  // ", and" starts another clause: the renewal does not reach back to the release date.
+  EXPECT_EQ(role_of("The series landed on Hulu on 3/6/2020, and Hulu renewed it two months later.", "3/6/2020"),
+            "release");
+  // "after" starts another clause: the premiere does not reach forward to the season.
+  EXPECT_EQ(role_of("It was the surprise of the summer 2019 season after premiering on July 4.", "summer 2019"), "other");
+  // A clause before a comma and a new subject is another clause.
+  EXPECT_EQ(role_of("Even if the sequel were greenlit tomorrow, it would not arrive before mid-2022.", "mid-2022"),
+            "release");
+  // One verb governs dates joined by "and".
+  EXPECT_EQ(role_of("It premiered in Japan on 2 April 2019 and in Europe on April 9.", "April 9"), "premiere");
+}
+
+TEST(DateRoles, AppositionsAndFrontedDates) {
+  EXPECT_EQ(role_of("The premiere, on March 3, drew a record audience.", "March 3"), "premiere");
+  EXPECT_EQ(role_of("The release date, September 18, leaked on Tuesday.", "September 18"), "release");
+  EXPECT_EQ(role_of("On June 2, HBO renewed the drama for a fourth season.", "June 2"), "renewal_announcement");
+  EXPECT_EQ(role_of("In February 2020, cameras stopped as filming was halted.", "February 2020"), "production");
+  EXPECT_EQ(role_of("The studio said on Monday that the film is finished.", "Monday"), "renewal_announcement");
+  EXPECT_EQ(role_of("Its release date: 2021-05-14.", "2021-05-14"), "release");
+}
+
+TEST(DateRoles, SchedulingWordsWithoutAnEventAreReleases) {
+  EXPECT_EQ(role_of("The third season is slated for next spring.", "next spring"), "release");
+  EXPECT_EQ(role_of("The finale was pushed to July because of the shutdown.", "July"), "release");
+  // A named event wins over the scheduling word nearer the date.
+  EXPECT_EQ(role_of("Production on the sequel is expected to begin in Q1 2021.", "Q1 2021"), "production");
+  EXPECT_EQ(role_of("The streamer is targeting the second half of 2021 for a premiere.", "the second half of 2021"),
+            "premiere");
+}
+
+TEST(DateRoles, ServicesLaunchAndShowsPremiere) {
+  EXPECT_EQ(role_of("Peacock launched on July 15, 2020.", "July 15, 2020"), "other");
+  EXPECT_EQ(role_of("Apple TV+ is expected to launch later this year.", "later this year"), "other");
+  EXPECT_EQ(role_of("The drama launched on ABC in September 2004.", "September 2004"), "premiere");
+}
+
+TEST(DateRoles, PromotionAndBusinessHaveDatesOfTheirOwn) {
+  EXPECT_EQ(role_of("The first trailer dropped on May 3.", "May 3"), "other");
+  EXPECT_EQ(role_of("The studio dropped a teaser last week.", "last week"), "other");
+  EXPECT_EQ(role_of("The writers' strike began on May 2, 2023.", "May 2, 2023"), "other");
+  EXPECT_EQ(role_of("Netflix bought the streaming rights in 2018.", "2018"), "other");
+  EXPECT_EQ(role_of("A memo dated 2020-03-12 described the delay.", "2020-03-12"), "other");
+  EXPECT_EQ(role_of("Hulu confirmed the pickup in a press release on 5/1/20.", "5/1/20"), "renewal_announcement");
+  EXPECT_EQ(role_of("The livestream of the panel was pulled on Sunday.", "Sunday"), "other");
+}
+
+TEST(DateRoles, RunsSpansAndSeasonsOfTheSchedule) {
+  EXPECT_EQ(role_of("The sitcom ran from 2005 to 2013.", "from 2005 to 2013"), "other");
+  EXPECT_EQ(role_of("New episodes will stream from October 4 through December 20.", "from October 4 through December 20"),
+            "release");
+  EXPECT_EQ(role_of("The soap has been on the air since 1997.", "1997"), "premiere");
+  EXPECT_EQ(role_of("CBS renewed the procedural for the 2021-22 season.", "2021-22 season"), "release");
+  EXPECT_EQ(role_of("Ratings slipped across the 2018-19 season.", "2018-19 season"), "other");
+  EXPECT_EQ(role_of("The fan favourite stays on the air this year.", "this year"), "other");
+  // The end of a run is its last release; filming that wraps is production.
+  EXPECT_EQ(role_of("The season wrapped on 4 June with a cliffhanger.", "4 June"), "release");
+  EXPECT_EQ(role_of("The series wrapped filming in April 2024.", "April 2024"), "production");
+  // "first" makes a premiere only right before the verb.
+  EXPECT_EQ(role_of("The first part arrives on November 16.", "November 16"), "release");
+}
+
 TEST(Dates, ModifiersAndIntervals) {
   static const Tokenizer tokenizer;
   const DateExtractor extractor;

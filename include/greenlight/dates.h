@@ -23,9 +23,11 @@
 // for a date without a year). Vague ones are "FUTURE_REF" ("in a few months", "soon") and
 // "PAST_REF" ("recently", "in recent weeks"). docs/dates.md lists every form.
 //
-// Roles from the words around: premiere ("premiered on", "debuts"), release ("release date",
-// "returns", "arrives on Netflix"), renewal_announcement ("renewed in", "announced in"),
-// production ("filming began"), other.
+// Roles from the cue that governs the date in its clause: premiere ("premiered on", "its 2022
+// debut"), release ("release date", "returns", "arrives on Netflix", "slated for"),
+// renewal_announcement ("renewed in", "announced on March 2 that..."), production ("filming
+// began"), other (trailers, earnings, a service's launch, a run "from 2005 to 2013").
+// docs/dates.md lists the rules.
 //
 // Not dates: "Season 2", "the first season", "for 11 minutes", "now", "every day", "24/7",
 // "2,019 fans", a show titled "1899", "every Friday", "on Sunday nights", "Saturday Night Live".
