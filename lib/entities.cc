@@ -19,19 +19,19 @@ namespace greenlight {
 namespace {
 
 // Names that are also ordinary words: taken only with evidence around them.
-const std::unordered_set<std::string> kAmbiguous = {
+const std::unordered_set<std::string_view> kAmbiguous = {
     "max", "peacock", "apple", "apple tv", "you", "bones", "trigger", "shaft", "sunrise", "madhouse", "orange",
     "sky", "fox", "history", "nick", "mx", "tx", "via", "sentai", "dwarf", "pierrot", "hit", "bravo", "lifetime",
     "crave", "stan", "starz", "amc", "abc", "cbs", "nbc", "tbs", "ytv", "hulu", "sister", "i.g", "olm",
     "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon",
     "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip"};
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
-const std::unordered_set<std::string> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
+const std::unordered_set<std::string_view> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
                                                         "app", "service", "streamer", "network", "studio", "+", "open",
                                                         "watch", "stream", "streaming", "exclusively"};
 
-const std::unordered_set<std::string> kNotNameStarts = {
+const std::unordered_set<std::string_view> kNotNameStarts = {
     "the", "a", "an", "in", "on", "at", "season", "seasons", "episode", "episodes", "part", "chapter", "volume",
     "netflix", "it", "this", "that", "these", "those", "there", "they", "we", "he", "she", "his", "her", "its",
     "our", "their", "my", "your", "what", "when", "where", "why", "how", "who", "will", "but", "and", "or", "so",
@@ -42,11 +42,11 @@ const std::unordered_set<std::string> kNotNameStarts = {
     "japanese", "english", "american", "british", "korean", "director", "creator", "showrunner", "writer",
     "producer", "author", "star", "stars", "mr", "mrs", "ms", "dr", "studio", "streaming", "where", "watch"};
 
-const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
-const std::unordered_set<std::string> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
+const std::unordered_set<std::string_view> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
+const std::unordered_set<std::string_view> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
                                                            "television", "films", "media", "company", "inc.",
                                                            "ltd.", "records", "publishing", "comics", "press"};
-const std::unordered_set<std::string> kSpeechVerbs = {"said", "says", "told", "tweeted", "wrote", "explained",
+const std::unordered_set<std::string_view> kSpeechVerbs = {"said", "says", "told", "tweeted", "wrote", "explained",
                                                       "added", "confirmed", "posted", "shared", "revealed",
                                                       "announced", "noted", "admitted", "teased"};
 
@@ -89,14 +89,51 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// Hashes std::string and std::string_view alike, so a map keyed by std::string is searched with a
+// token's string_view without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
+  // What the extractor knows about one normalized word: a document looks each token up once.
+  struct Word {
+    std::int32_t id = -1;     // in the gazetteer's names, else -1
+    bool given_name = false;  // in given_names.tsv
+    bool cue = false;         // the first word of a role cue (kRoleCues)
+    bool not_name_start = false;  // in kNotNameStarts
+    bool name_stop = false;       // in kNameStops
+    bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
+  };
+  // A node of the trie of gazetteer names over word ids; node 0 is the root.
+  struct Node {
+    int entry = -1;          // the entry whose name ends here (the first one added), or -1
+    bool lowercase = false;  // some name ending here is written in lower case ("ufotable")
+    bool ambiguous = false;  // the name is also an ordinary word (kAmbiguous)
+    std::string key;         // normalized tokens, space-separated
+  };
+
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
-  std::unordered_set<std::string> lowercase_names;  // keys whose name is written in lower case ("ufotable")
-  std::size_t max_tokens = 1;
-  std::unordered_set<std::string> given_names;  // lower case: "kieran", "haruki"
+  std::unordered_map<std::string, Word, StringHash, std::equal_to<>> words;
+  std::vector<Node> nodes = std::vector<Node>(1);
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
+  std::int32_t word_count = 0;
   Tokenizer tokenizer;
+
+  GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
+
+  const Word* word(std::string_view normalized) const {
+    const auto it = words.find(normalized);
+    return it == words.end() ? nullptr : &it->second;
+  }
+  // The child of `node` along word `id`, or 0.
+  std::uint32_t child(std::uint32_t node, std::int32_t id) const {
+    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(id));
+    return it == edges.end() ? 0 : it->second;
+  }
 
   void add_given_names(std::string_view tsv) {
     std::size_t start = tsv.find('\n');  // past the header
@@ -108,7 +145,7 @@ struct GazetteerIndex {
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
       if (!row.empty()) {
         const Document doc = tokenizer.tokenize(row);
-        if (doc.tokens().size() == 1) given_names.emplace(doc.normalized(doc.tokens()[0]));
+        if (doc.tokens().size() == 1) words[std::string(doc.normalized(doc.tokens()[0]))].given_name = true;
       }
       start = end;
     }
@@ -123,11 +160,29 @@ struct GazetteerIndex {
       if (name.empty()) continue;
       const Document doc = tokenizer.tokenize(name);
       std::string key;
-      for (const Token& t : doc.tokens()) key += (key.empty() ? "" : " ") + std::string(doc.normalized(t));
+      for (const Token& t : doc.tokens()) {
+        if (!key.empty()) key += ' ';
+        key += doc.normalized(t);
+      }
       if (key.empty()) continue;
       keys.emplace(key, index);  // the first entry with a name wins
-      max_tokens = std::max(max_tokens, doc.tokens().size());
-      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') lowercase_names.insert(key);
+      std::uint32_t node = 0;
+      for (const Token& t : doc.tokens()) {
+        Word& w = words[std::string(doc.normalized(t))];
+        if (w.id < 0) w.id = word_count++;
+        const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(w.id);
+        auto it = edges.find(edge);
+        if (it == edges.end()) {
+          it = edges.emplace(edge, static_cast<std::uint32_t>(nodes.size())).first;
+          nodes.emplace_back();
+        }
+        node = it->second;
+      }
+      Node& end = nodes[node];
+      if (end.entry < 0) end.entry = index;
+      end.key = key;
+      end.ambiguous = kAmbiguous.count(key) > 0;
+      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') end.lowercase = true;
     }
   }
 };
@@ -304,10 +359,26 @@ const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
     {"role", "cast"}, {"portrayal", "cast"}, {"direction", "director"}, {"script", "writer"},
     {"scripts", "writer"}};
 
+GazetteerIndex::GazetteerIndex() {
+  for (const RoleCue& cue : kRoleCues) words[std::string(cue.words.substr(0, cue.words.find(' ')))].cue = true;
+  for (std::string_view w : kNotNameStarts) words[std::string(w)].not_name_start = true;
+  for (std::string_view w : kNameStops) words[std::string(w)].name_stop = true;
+  for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
+    for (std::string_view w : *list) words[std::string(w)].not_person = true;
+}
+
 class Scanner {
  public:
   Scanner(const GazetteerIndex& g, const Document& doc) : g_(g), doc_(doc), tokens_(doc.tokens()) {
-    for (const Token& t : tokens_) norms_.push_back(doc.normalized(t));
+    norms_.reserve(tokens_.size());
+    words_.reserve(tokens_.size());
+    text_hashes_.reserve(tokens_.size());
+    for (const Token& t : tokens_) {
+      text_hashes_.push_back(std::hash<std::string_view>{}(doc.text_of(t)));
+      norms_.push_back(doc.normalized(t));
+      const GazetteerIndex::Word* w = g_.word(norms_.back());
+      words_.push_back(w ? *w : GazetteerIndex::Word());
+    }
     sentence_start_.assign(tokens_.size(), false);
     sentence_of_.assign(tokens_.size(), 0);
     token_taken_.assign(tokens_.size(), false);
@@ -380,19 +451,29 @@ class Scanner {
       const Document d = g_.tokenizer.tokenize(phrases[p]);
       for (const Token& t : d.tokens()) words[p].emplace_back(d.text_of(t));
     }
-    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;
-    for (std::size_t p = 0; p < phrases.size(); ++p)
-      if (!words[p].empty()) by_first[words[p][0]].push_back(p);
+    // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
+    // that most tokens are passed over on one test.
+    constexpr std::size_t kFilterBits = 1 << 14;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_first;
+    std::vector<std::uint64_t> filter(kFilterBits / 64);
+    for (std::size_t p = 0; p < phrases.size(); ++p) {
+      if (words[p].empty()) continue;
+      const std::size_t h = std::hash<std::string_view>{}(words[p][0]);
+      by_first[h].push_back(p);
+      filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
+    }
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(phrases.size());
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
-      auto it = by_first.find(doc_.text_of(tokens_[i]));
+      const std::size_t h = text_hashes_[i];
+      if (!(filter[h % kFilterBits / 64] >> (h % 64) & 1)) continue;
+      auto it = by_first.find(h);
       if (it == by_first.end()) continue;
       for (std::size_t p : it->second) {
         const auto& w = words[p];
         if (i + w.size() > tokens_.size()) continue;
         bool ok = true;
-        for (std::size_t k = 1; k < w.size() && ok; ++k) ok = doc_.text_of(tokens_[i + k]) == w[k];
+        for (std::size_t k = 0; k < w.size() && ok; ++k) ok = doc_.text_of(tokens_[i + k]) == w[k];
         if (ok) out[p].emplace_back(i, i + w.size());
       }
     }
@@ -460,7 +541,7 @@ class Scanner {
       break;
     }
     for (std::size_t b = 0; b < count; ++b) {
-      if (!hcap(b) || (kNotNameStarts.count(std::string(hn(b))) > 0 && hn(b) != "the")) continue;
+      if (!hcap(b) || (kNotNameStarts.count(hn(b)) > 0 && hn(b) != "the")) continue;
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
         const std::string_view last = hn(e - 1);
         if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
@@ -573,20 +654,18 @@ class Scanner {
       if (tokens_[i].kind == TokenKind::kPunctuation) continue;
       // Longest gazetteer match.
       std::size_t best = 0;
-      int entry = -1;
-      std::string best_key;
-      std::string key;
-      for (std::size_t len = 1; len <= g_.max_tokens && i + len <= tokens_.size(); ++len) {
-        key += (len == 1 ? "" : " ") + std::string(n(i + len - 1));
-        auto it = g_.keys.find(key);
-        if (it != g_.keys.end()) {
+      const GazetteerIndex::Node* match = nullptr;
+      std::uint32_t node = 0;
+      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
+        node = g_.child(node, words_[i + len - 1].id);
+        if (node == 0) break;
+        if (g_.nodes[node].entry >= 0) {
           best = len;
-          entry = it->second;
-          best_key = key;
+          match = &g_.nodes[node];
         }
       }
-      if (entry >= 0 && !taken(i, i + best) && org_evidence(i, best, best_key)) {
-        const GazetteerEntry& e = g_.entries[entry];
+      if (match && !taken(i, i + best) && org_evidence(i, best, *match)) {
+        const GazetteerEntry& e = g_.entries[match->entry];
         add(i, i + best, e.kind, e.name);
         i += best - 1;
         continue;
@@ -599,7 +678,7 @@ class Scanner {
           const std::string last(n(e - 1));
           const bool studio = kOrgSuffixStudio.count(last) > 0;
           const bool company = kOrgSuffixCompany.count(last) > 0;
-          if ((studio || company) && !kNotNameStarts.count(std::string(n(i))) && !taken(i, e)) {
+          if ((studio || company) && !kNotNameStarts.count(n(i)) && !taken(i, e)) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
             continue;
@@ -620,20 +699,19 @@ class Scanner {
   }
 
   // Is a gazetteer match at [i, i+len) really the organization?
-  bool org_evidence(std::size_t i, std::size_t len, const std::string& key) const {
-    const bool lower_name = g_.lowercase_names.count(key) > 0;
-    if (!lower_name && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
-    if (!kAmbiguous.count(key)) return true;
+  bool org_evidence(std::size_t i, std::size_t len, const GazetteerIndex::Node& name) const {
+    if (!name.lowercase && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
+    if (!name.ambiguous) return true;
     // Acronyms in capitals ("ABC", "AMC") are the networks; in lower case they are words.
     if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
     // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
     if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
     const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
-    const bool context = kOutletContext.count(std::string(prev)) || kOutletContext.count(std::string(next)) ||
+    const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
                          next == "'s" || next == "\xE2\x80\x99s";
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
-    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(std::string(next)));
+    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(next));
   }
 
   // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
@@ -648,13 +726,12 @@ class Scanner {
   // initials inside, not an organization or show already found, no place or event word.
   std::size_t name_at(std::size_t i) const {
     if (!name_word(i)) return 0;
-    const std::string first(n(i));
     // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
-    const bool name_too = !sentence_start_[i] && g_.given_names.count(first) > 0;
-    if ((kNotNameStarts.count(first) || kNameStops.count(first)) && !name_too) return 0;
+    const bool name_too = !sentence_start_[i] && words_[i].given_name;
+    if ((words_[i].not_name_start || words_[i].name_stop) && !name_too) return 0;
     std::size_t e = i + 1;
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
-      if (name_word(e) && !kNameStops.count(n(e))) {
+      if (name_word(e) && !words_[e].name_stop) {
         ++e;
       } else if (kParticles.count(n(e)) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
         e += 2;
@@ -664,23 +741,30 @@ class Scanner {
     }
     if (e - i < 2) return 0;
     for (std::size_t k = i; k < e; ++k)
-      if (kNotPersonWords.count(n(k)) || kOrgSuffixStudio.count(std::string(n(k))) ||
-          kOrgSuffixCompany.count(std::string(n(k))))
-        return 0;
+      if (words_[k].not_person) return 0;
     return e;
   }
 
   // The role cue that ends just before token i ("directed by", "showrunner"), longest first.
   std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
-    static const std::vector<std::pair<std::vector<std::string>, std::string_view>> cues = [] {
-      std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
-      for (const RoleCue& cue : kRoleCues) out.emplace_back(split_words(cue.words), cue.role);
+    // The cues by their first word, in kRoleCues order.
+    using Cues = std::vector<std::pair<std::vector<std::string>, std::string_view>>;
+    static const std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> cues = [] {
+      std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> out;
+      for (const RoleCue& cue : kRoleCues) {
+        std::vector<std::string> words = split_words(cue.words);
+        std::string first = words[0];
+        out[first].emplace_back(std::move(words), cue.role);
+      }
       return out;
     }();
     std::string_view role;
     std::size_t after = 0;
-    for (const auto& [words, cue_role] : cues) {
-      if (i + words.size() > tokens_.size() || n(i) != words[0]) continue;
+    if (i >= words_.size() || !words_[i].cue) return {role, after};
+    const auto found = cues.find(n(i));
+    if (found == cues.end()) return {role, after};
+    for (const auto& [words, cue_role] : found->second) {
+      if (i + words.size() > tokens_.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
       if (ok && (after == 0 || words.size() > after - i)) {
@@ -729,9 +813,9 @@ class Scanner {
 
   // A character's name at k: one to three capitalized words not already taken.
   std::size_t character_end(std::size_t k) const {
-    if (!cap(k) || taken(k, k + 1) || kNotNameStarts.count(std::string(n(k))) || kNameStops.count(n(k))) return 0;
+    if (!cap(k) || taken(k, k + 1) || words_[k].not_name_start || words_[k].name_stop) return 0;
     std::size_t e = k;
-    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !kNameStops.count(n(e)) &&
+    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e].name_stop &&
            !tokens_[e].has(kNewlineBefore) && same_sentence(k, e))
       ++e;
     return e > k ? e : 0;
@@ -750,7 +834,7 @@ class Scanner {
           if (!e) {
             // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
             // its person is known once every full name is found (link_surnames).
-            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(std::string(n(k))) &&
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(n(k)) &&
                 !kNameStops.count(n(k)) && !cap(k + 1)) {
               surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
               k = k + 1;
@@ -830,7 +914,7 @@ class Scanner {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && g_.given_names.count(std::string(n(i)))) {
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && words_[i].given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
@@ -877,9 +961,9 @@ class Scanner {
       } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
         add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
         i = e - 1;
-      } else if (kSpeechVerbs.count(std::string(n(k))) ||
-                 (n(k) == "," && kSpeechVerbs.count(std::string(n(k + 1)))) ||
-                 (i > 0 && kSpeechVerbs.count(std::string(n(i - 1))))) {
+      } else if (kSpeechVerbs.count(n(k)) ||
+                 (n(k) == "," && kSpeechVerbs.count(n(k + 1))) ||
+                 (i > 0 && kSpeechVerbs.count(n(i - 1)))) {
         add_person(i, e, "other");
         i = e - 1;
       }
@@ -935,7 +1019,7 @@ class Scanner {
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
-      if (!g_.given_names.count(std::string(n(i)))) continue;
+      if (!words_[i].given_name) continue;
       const std::size_t e = name_at(i);
       if (!e) continue;
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
@@ -974,7 +1058,7 @@ class Scanner {
   // A surname alone for a person ("Kobayashi" after "Masahito Kobayashi"), a first name alone
   // for a character ("Kendall" after "Kendall Roy").
   void link_surnames() {
-    std::map<std::string, std::string> surname_to_person, first_to_character;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> surname_to_person, first_to_character;
     for (const std::string& p : people_) {
       const auto words = split_words(p);
       if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
@@ -1008,7 +1092,7 @@ class Scanner {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!cap(i) || taken(i, i + 1) || (i + 1 < tokens_.size() && cap(i + 1) && !tokens_[i + 1].has(kNewlineBefore)))
         continue;
-      const std::string word(doc_.text_of(tokens_[i]));
+      const std::string_view word = doc_.text_of(tokens_[i]);
       if (auto it = surname_to_person.find(word); it != surname_to_person.end()) {
         add(i, i + 1, "person", it->second);
         // "Lyonne plays Charlie Cale"
@@ -1028,6 +1112,8 @@ class Scanner {
   const Document& doc_;
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
+  std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
+  std::vector<std::size_t> text_hashes_;     // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
   std::vector<std::size_t> sentence_of_;
   std::vector<EntityMention> mentions_;
