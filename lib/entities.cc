@@ -447,9 +447,13 @@ class Scanner {
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
                                                                              std::size_t from = 0) const {
     std::vector<std::vector<std::string>> words(phrases.size());
+    std::vector<std::vector<std::size_t>> hashes(phrases.size());
     for (std::size_t p = 0; p < phrases.size(); ++p) {
       const Document d = g_.tokenizer.tokenize(phrases[p]);
-      for (const Token& t : d.tokens()) words[p].emplace_back(d.text_of(t));
+      for (const Token& t : d.tokens()) {
+        words[p].emplace_back(d.text_of(t));
+        hashes[p].push_back(std::hash<std::string_view>{}(words[p].back()));
+      }
     }
     // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
     // that most tokens are passed over on one test.
@@ -458,7 +462,7 @@ class Scanner {
     std::vector<std::uint64_t> filter(kFilterBits / 64);
     for (std::size_t p = 0; p < phrases.size(); ++p) {
       if (words[p].empty()) continue;
-      const std::size_t h = std::hash<std::string_view>{}(words[p][0]);
+      const std::size_t h = hashes[p][0];
       by_first[h].push_back(p);
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
@@ -473,7 +477,8 @@ class Scanner {
         const auto& w = words[p];
         if (i + w.size() > tokens_.size()) continue;
         bool ok = true;
-        for (std::size_t k = 0; k < w.size() && ok; ++k) ok = doc_.text_of(tokens_[i + k]) == w[k];
+        for (std::size_t k = 0; k < w.size() && ok; ++k)
+          ok = text_hashes_[i + k] == hashes[p][k] && doc_.text_of(tokens_[i + k]) == w[k];
         if (ok) out[p].emplace_back(i, i + w.size());
       }
     }
