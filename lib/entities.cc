@@ -24,7 +24,9 @@ const std::unordered_set<std::string_view> kAmbiguous = {
     "sky", "fox", "history", "nick", "mx", "tx", "via", "sentai", "dwarf", "pierrot", "hit", "bravo", "lifetime",
     "crave", "stan", "starz", "amc", "abc", "cbs", "nbc", "tbs", "ytv", "hulu", "sister", "i.g", "olm",
     "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon",
-    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip"};
+    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip",
+    "steam", "billboard", "dark horse", "annecy", "seven seas", "young animal", "feel young", "afternoon",
+    "morning", "pocket magazine", "comic days", "flying dog", "shirogumi", "vertical", "drive"};
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
 const std::unordered_set<std::string_view> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
@@ -75,7 +77,36 @@ constexpr RoleCue kRoleCues[] = {
     {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"},
     {"series from", "creator"}, {"show from", "creator"}, {"drama from", "creator"}, {"comedy from", "creator"},
     {"anime from", "creator"}, {"songs by", "composer"}, {"theme by", "composer"}, {"original work by", "author"},
-    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"}};
+    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"},
+    // Plural and co- titles: "composers A and B", "co-showrunner X".
+    {"co-showrunner", "showrunner"}, {"co-showrunners", "showrunner"}, {"directors", "director"},
+    {"co-director", "director"}, {"co-directors", "director"}, {"writers", "writer"}, {"co-writer", "writer"},
+    {"co-writers", "writer"}, {"screenwriters", "writer"}, {"producers", "producer"},
+    {"executive producers", "producer"}, {"co-producer", "producer"}, {"composers", "composer"},
+    {"series composer", "writer"}, {"original creator", "author"}, {"original creators", "author"},
+    {"original author", "author"}, {"authors", "author"}, {"mangaka", "author"},
+    {"character designer", "other"}, {"character design by", "other"}, {"designed by", "other"},
+    {"scripts by", "writer"}, {"script by", "writer"}, {"series composition and scripts by", "writer"},
+    {"songs from", "composer"}, {"music from", "composer"}, {"music comes from", "composer"},
+    {"performed by", "composer"}, {"sung by", "composer"}, {"song by", "composer"}, {"opening theme by", "composer"},
+    {"ending theme by", "composer"}, {"theme song by", "composer"}, {"soundtrack by", "composer"},
+    {"the manga by", "author"}, {"created by manga artist", "author"}, {"manga artist", "author"},
+    // Staff lists, one credit a line: "Series Composition: Hiroshi Seko". The colon is part of
+    // the cue so that a credit that merely ends in a role word ("Art Director") is not "director".
+    {"director :", "director"}, {"chief director :", "director"}, {"series director :", "director"},
+    {"assistant director :", "other"}, {"art director :", "other"}, {"sound director :", "other"},
+    {"animation director :", "other"}, {"chief animation director :", "other"},
+    {"director of photography :", "other"}, {"cgi director :", "other"}, {"3d director :", "other"},
+    {"series composition :", "writer"}, {"script :", "writer"}, {"scripts :", "writer"},
+    {"screenplay :", "writer"}, {"scenario :", "writer"}, {"character design :", "other"},
+    {"character designs :", "other"}, {"music :", "composer"}, {"composer :", "composer"},
+    {"original creator :", "author"}, {"original work :", "author"}, {"original story :", "author"},
+    {"original manga :", "author"}, {"original author :", "author"}, {"author :", "author"},
+    {"art :", "author"}, {"story :", "author"}, {"story and art :", "author"}, {"cast :", "cast"},
+    {"voice cast :", "cast"}, {"opening theme :", "composer"}, {"ending theme :", "composer"},
+    {"theme song :", "composer"}, {"producer :", "producer"}, {"producers :", "producer"},
+    {"storyboards :", "other"}, {"color design :", "other"}, {"art design :", "other"},
+    {"mechanical design :", "other"}, {"editing :", "other"}, {"sound effects :", "other"}};
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
@@ -366,6 +397,26 @@ GazetteerIndex::GazetteerIndex() {
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
     for (std::string_view w : *list) words[std::string(w)].not_person = true;
 }
+
+// Credits named by a noun after a name, a possessive or a verb, longest first: "X on series
+// composition", "X's character designs", "X handling the music", "X wrote the songs".
+struct StaffNoun {
+  std::string_view words;  // space-separated normalized tokens
+  std::string_view role;
+};
+constexpr StaffNoun kStaffNouns[] = {
+    {"series composition", "writer"}, {"series composer", "writer"}, {"scripts", "writer"},
+    {"script", "writer"}, {"screenplay", "writer"}, {"screenplays", "writer"}, {"teleplay", "writer"},
+    {"scenario", "writer"}, {"music", "composer"}, {"score", "composer"}, {"scores", "composer"},
+    {"soundtrack", "composer"}, {"songs", "composer"}, {"song", "composer"}, {"theme song", "composer"},
+    {"theme songs", "composer"}, {"opening theme", "composer"}, {"ending theme", "composer"},
+    {"lyrics", "composer"}, {"character designs", "other"}, {"character design", "other"},
+    {"character designer", "other"}, {"the characters", "other"}, {"characters", "other"},
+    {"chief animation direction", "other"}, {"animation direction", "other"}, {"art direction", "other"},
+    {"sound direction", "other"}, {"storyboards", "other"}, {"cinematography", "other"},
+    {"mechanical designs", "other"}, {"mechanical design", "other"}, {"costume design", "other"},
+    {"costume designs", "other"}, {"production design", "other"}, {"direction", "director"},
+    {"directing duties", "director"}, {"directing", "director"}};
 
 class Scanner {
  public:
@@ -675,19 +726,45 @@ class Scanner {
         i += best - 1;
         continue;
       }
-      // Pattern: a capitalized sequence ending in a studio or company word.
+      // Pattern: a capitalized sequence on one line ending in a studio or company word; a
+      // company word after "studio" is a studio's name ("his own studio, E&H Production").
       if (cap(i) && !taken(i, i + 1)) {
         std::size_t e = i;
-        while (e < tokens_.size() && e - i < 6 && (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber)) ++e;
+        while (e < tokens_.size() && e - i < 6 && (e == i || !tokens_[e].has(kNewlineBefore)) &&
+               (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))
+          ++e;
         if (e - i >= 2) {
-          const std::string last(n(e - 1));
-          const bool studio = kOrgSuffixStudio.count(last) > 0;
+          const std::string_view last = n(e - 1);
+          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && last != "inc." &&
+                                                                   last != "ltd." && last != "press");
           const bool company = kOrgSuffixCompany.count(last) > 0;
-          if ((studio || company) && !kNotNameStarts.count(n(i)) && !taken(i, e)) {
+          // "Animation Production: MAPPA" is a credit's label, not a name.
+          const bool label = n(e) == ":" && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
+          if ((kOrgSuffixStudio.count(last) || company) && !kNotNameStarts.count(n(i)) && !taken(i, e) && !label) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
             continue;
           }
+        }
+      }
+      // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
+      // "produced at X", "X is animating", "X animates the series".
+      if (cap(i) && !taken(i, i + 1) && !kNotNameStarts.count(n(i)) && !words_[i].not_person &&
+          (studio_context_before(i) || ((n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))))) {
+        const std::size_t e = org_name_end(i);
+        if (e > i) {
+          add(i, e, "studio", text(i, e));
+          i = e - 1;
+          continue;
+        }
+      }
+      if (cap(i) && !taken(i, i + 1) && !sentence_start_[i] && !kNotNameStarts.count(n(i)) && !words_[i].given_name) {
+        const std::size_t e = org_name_end(i);
+        if (e > i && (n(e) == "animates" || (n(e) == "is" && n(e + 1) == "animating") ||
+                      (n(e) == "will" && n(e + 1) == "animate"))) {
+          add(i, e, "studio", text(i, e));
+          i = e - 1;
+          continue;
         }
       }
       // Contexts for unknown names: "animated by X", "streaming on X", "airs on X".
@@ -701,6 +778,83 @@ class Scanner {
         i = e - 1;
       }
     }
+    // Manga magazines not in the list: "serialized in X", "runs in Publisher's X", once the
+    // publishers are found.
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (const std::size_t b = magazine_start(i)) {
+        const std::size_t e = org_name_end(b);
+        if (e > b) {
+          add(b, e, "other_org", text(b, e));
+          i = e - 1;
+        }
+      }
+    }
+  }
+
+  // Words before token i that say a studio's name follows: "animation studio", "anime studio",
+  // "Animation Production:", "animation production by", "studio," (an apposition).
+  bool studio_context_before(std::size_t i) const {
+    if (i < 2) return false;
+    const std::string_view p1 = n(i - 1), p2 = n(i - 2), p3 = i >= 3 ? n(i - 3) : std::string_view();
+    if ((p1 == "studio" || p1 == "studios") && (p2 == "animation" || p2 == "anime")) return true;
+    if ((p1 == ":" || p1 == "by") && p2 == "production" && p3 == "animation") return true;
+    if (p1 == "," && (p2 == "studio" || p2 == "studios") && !sentence_start_[i - 2]) return true;
+    return false;
+  }
+
+  // The end of an organization's name starting at b: capitalized words (numbers, "&", "+" and a
+  // joining "of" inside) on one line, at most five; b itself when there is none.
+  std::size_t org_name_end(std::size_t b) const {
+    std::size_t e = b;
+    while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
+           !taken(e, e + 1)) {
+      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || n(e) == "+" ||
+                                                          tokens_[e].kind == TokenKind::kNumber))) {
+        ++e;
+      } else if (e > b && n(e) == "of" && cap(e + 1)) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
+    // "Shonen Jump+": a plus sign glued to the name.
+    if (e < tokens_.size() && n(e) == "+" && !tokens_[e].has(kSpaceBefore)) ++e;
+    while (e > b && (kNameStops.count(n(e - 1)) || n(e - 1) == "of" || n(e - 1) == "&")) --e;
+    return e;
+  }
+
+  // Where a magazine's name starts when token i begins a serialization context ("serialized in",
+  // "runs in", "ran in", "running in", "published in", "launched in", with "on" for web
+  // platforms), past a publisher's possessive ("in Shueisha's"); 0 when i does not.
+  std::size_t magazine_start(std::size_t i) const {
+    static const std::unordered_set<std::string_view> kVerbs = {
+        "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
+        "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
+        "began", "started", "wrapped", "ended", "concluded", "finished"};
+    const std::string_view v = n(i);
+    if (!kVerbs.count(v) || (n(i + 1) != "in" && n(i + 1) != "on")) return 0;
+    // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
+    if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
+    std::size_t b = i + 2;
+    if (n(b) == "the") ++b;
+    if (!cap(b) || !same_sentence(i, b)) return 0;
+    // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
+    if (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s") b += 2;
+    else if (taken(b, b + 1) && (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s")) b += 2;
+    if (!cap(b) || taken(b, b + 1) || kNotNameStarts.count(n(b)) || words_[b].not_person) return 0;
+    return b;
+  }
+
+  // Does token i's sentence speak of a manga or comic?
+  bool manga_sentence(std::size_t i) const {
+    static const std::unordered_set<std::string_view> kManga = {
+        "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
+        "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
+        "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
+    const Sentence& s = doc_.sentences()[sentence_of_[i]];
+    for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
+      if (kManga.count(n(k))) return true;
+    return false;
   }
 
   // Is a gazetteer match at [i, i+len) really the organization?
@@ -713,6 +867,11 @@ class Scanner {
     if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
     const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
+    // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
+    if (g_.entries[name.entry].kind == "studio" &&
+        (next == "animated" || next == "animates" || (next == "is" && n(i + len + 1) == "animating") ||
+         studio_context_before(i)))
+      return true;
     const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
                          next == "'s" || next == "\xE2\x80\x99s";
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
@@ -780,14 +939,138 @@ class Scanner {
     return {role, after};
   }
 
-  // A word for a show within a few words after k: "acid-tongued anthology", "sci-fi drama".
-  bool work_noun_after(std::size_t k) const {
+  // A word for a work within a few words after k, and the role it gives its maker: "acid-tongued
+  // anthology", "sci-fi drama" (creator); "four-panel manga", "light novels" (author); "series"
+  // in a sentence about a manga ("X's series has been running in Weekly Shonen Sunday") is the
+  // manga. Empty when there is none.
+  std::string_view work_noun_after(std::size_t k) const {
     static const std::unordered_set<std::string_view> kWork = {
         "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
-        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural"};
-    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j)
-      if (kWork.count(n(j))) return true;
-    return false;
+        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
+        "reimagining", "take", "vision"};
+    static const std::unordered_set<std::string_view> kSource = {
+        "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
+        "yonkoma"};
+    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j) {
+      if (kSource.count(n(j))) return "author";
+      if (kWork.count(n(j))) return n(j) == "series" && manga_sentence(j) ? "author" : "creator";
+    }
+    return {};
+  }
+
+  // The credit a staff noun at k names ("series composition", "the score", "soft character
+  // designs"): determiners and up to two lower-case words are passed over. Empty when none.
+  std::string_view staff_noun_at(std::size_t k) const {
+    static const std::vector<std::pair<std::vector<std::string>, std::string_view>> nouns = [] {
+      std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
+      for (const StaffNoun& noun : kStaffNouns) out.emplace_back(split_words(noun.words), noun.role);
+      return out;
+    }();
+    static const std::unordered_set<std::string_view> kDeterminers = {
+        "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
+    const std::size_t first = k;
+    while (k < tokens_.size() && kDeterminers.count(n(k)) && same_sentence(first, k)) ++k;
+    for (std::size_t skip = 0; skip <= 2; ++skip, ++k) {
+      if (k >= tokens_.size() || !same_sentence(first, k) || tokens_[k].kind != TokenKind::kWord || cap(k)) break;
+      std::size_t best = 0;
+      std::string_view role;
+      for (const auto& [words, noun_role] : nouns) {
+        if (words.size() <= best || k + words.size() > tokens_.size()) continue;
+        bool ok = true;
+        for (std::size_t w = 0; w < words.size() && ok; ++w) ok = n(k + w) == words[w];
+        if (ok) {
+          best = words.size();
+          role = noun_role;
+        }
+      }
+      if (!role.empty()) return role;
+      if (n(k) == "and" || n(k) == "or") break;
+    }
+    return {};
+  }
+
+  // A credit given after a name ending before token e: "X on series composition", "X, who handled
+  // the character designs", "X handling music", "X returns as director", "X directing", "X
+  // composes the score", "X wrote the songs". Empty when none.
+  std::string_view role_after_name(std::size_t e) const {
+    std::size_t k = e;
+    if (n(k) == "," && n(k + 1) == "who") k += 2;
+    static const std::unordered_set<std::string_view> kAuxiliaries = {
+        "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
+        "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
+    for (int guard = 0; guard < 3 && kAuxiliaries.count(n(k)); ++guard) ++k;
+    if (k >= tokens_.size() || !same_sentence(e, k)) return {};
+    static const std::unordered_set<std::string_view> kCreditVerbs = {
+        "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
+        "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
+        "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
+    const std::string_view v = n(k);
+    if (kCreditVerbs.count(v)) {
+      const std::string_view role = staff_noun_at(k + 1);
+      if (!role.empty()) return role;
+      if (v == "writing") return "writer";
+      return {};
+    }
+    if (v == "in" && n(k + 1) == "charge" && n(k + 2) == "of") return staff_noun_at(k + 3);
+    if (v == "as") {
+      const std::string_view role = staff_noun_at(k + 1);
+      return role.empty() ? role_noun_at(k + 1) : role;
+    }
+    if (v == "directing" || v == "directs") return "director";
+    if (v == "composing" || v == "composes" || v == "scoring" || v == "scores" || v == "scored") return "composer";
+    if (v == "designing" || v == "designs" || v == "designed") return "other";
+    if (v == "illustrating" || v == "illustrates") return "author";
+    return {};
+  }
+
+  // "X is the creator", "X was a producer": a role noun after a copula (not an actor's: "X is
+  // the star" says too little). Empty when none.
+  std::string_view copula_role(std::size_t e) const {
+    if (n(e) != "is" && n(e) != "was") return {};
+    std::size_t k = e + 1;
+    if (n(k) == "also" || n(k) == "still") ++k;
+    if (n(k) != "the" && n(k) != "a" && n(k) != "an" && n(k) != "its" && n(k) != "their") return {};
+    const std::string_view role = role_noun_at(k);
+    return role == "cast" ? std::string_view() : role;
+  }
+
+  // "X created ...", "X, who directed ...": a credit verb after a name. Empty when none.
+  std::string_view verb_role(std::size_t e) const {
+    const std::string_view v = n(e) == "," && n(e + 1) == "who" ? n(e + 2) : n(e);
+    if (v == "created" || v == "creates" || v == "developed" || v == "co-created") return "creator";
+    if (v == "directed" || v == "directs") return "director";
+    if (v == "wrote" || v == "writes") return "writer";
+    if (v == "composed" || v == "composes" || v == "scored" || v == "scores") return "composer";
+    if (v == "produced" || v == "produces") return "producer";
+    if (v == "illustrated" || v == "illustrates") return "author";
+    return {};
+  }
+
+  // A byline: "by" on a short line that starts "Posted", "Published", "Written" or "By".
+  bool byline_by(std::size_t by) const {
+    std::size_t b = by;
+    while (b > 0 && by - b < 16 && !tokens_[b].has(kNewlineBefore)) --b;
+    if (b > 0 && !tokens_[b].has(kNewlineBefore)) return false;
+    const std::string_view w = n(b);
+    return b == by || w == "posted" || w == "published" || w == "written" || w == "updated";
+  }
+
+  // Adds the person [b, e) with `role`, and the names listed just before it in the same sentence
+  // ("Yoshiki Usa and Masahiko Otsuka wrote the scripts", "A, B and C's drama").
+  void add_person_list(std::size_t b, std::size_t e, const std::string& role) {
+    add_person(b, e, role);
+    while (b >= 2 && (n(b - 1) == "and" || n(b - 1) == "," || n(b - 1) == "&")) {
+      std::size_t end = b - 1;
+      if (n(end) == "and" && n(end - 1) == ",") --end;
+      std::size_t start = end;
+      while (start > 0 && end - start < 5 && cap(start - 1) && same_sentence(start - 1, b)) --start;
+      std::size_t found = 0;
+      for (std::size_t s = start; s + 1 < end && !found; ++s)
+        if (name_at(s) == end) found = s;
+      if (!found) break;
+      add_person(found, end, role);
+      b = found;
+    }
   }
 
   // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
@@ -827,13 +1110,35 @@ class Scanner {
   }
 
   void find_people() {
+    find_song_artists();
     const std::size_t count = tokens_.size();
     for (std::size_t i = 0; i < count; ++i) {
       // Role cue before names: "directed by A", "showrunner A", "starring A, B and C".
-      const auto [role, after] = cue_at(i);
+      auto [role, after] = cue_at(i);
+      // "serves as executive producer alongside A and B": the role of the words before.
+      if (n(i) == "alongside" && !role.empty()) {
+        const std::string_view before = role_before(i);
+        if (!before.empty()) role = before;
+      }
       if (!role.empty()) {
         std::size_t k = after;
         if (n(k) == ":" || n(k) == ",") ++k;
+        // "performed by the rock band X": a short description before an artist's name.
+        if (role == "composer") {
+          std::size_t d = k;
+          while (d < count && d - k < 4 && tokens_[d].kind == TokenKind::kWord && !cap(d) && same_sentence(k, d) &&
+                 n(d) != "and")
+            ++d;
+          if (d > k && cap(d) && (n(d - 1) == "band" || n(d - 1) == "group" || n(d - 1) == "unit" ||
+                                  n(d - 1) == "singer" || n(d - 1) == "artist" || n(d - 1) == "duo" ||
+                                  n(d - 1) == "musician" || n(d - 1) == "composer" || n(d - 1) == "collective"))
+            k = d;
+          // Artists go by names of every shape ("YOASOBI", "King Gnu", "Ado").
+          if (!name_at(k) && (n(i) == "performed" || n(i) == "sung" || n(i) == "song" || n(i) == "songs" ||
+                              n(i) == "opening" || n(i) == "ending" || n(i) == "theme" || n(i) == "music")) {
+            if (const std::size_t ae = artist_end(k)) add_person(k, ae, "composer");
+          }
+        }
         for (int guard = 0; guard < 8; ++guard) {
           const std::size_t e = name_at(k);
           if (!e) {
@@ -874,9 +1179,38 @@ class Scanner {
         const std::string_view v = n(i + 1);
         if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
+        // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
+        // a surname alone with a credit, for the person once every full name is known.
+        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i].not_name_start &&
+            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1))) {
+          std::string_view role = role_after_name(i + 1);
+          if (role.empty()) role = copula_role(i + 1);
+          if (role.empty()) role = verb_role(i + 1);
+          if (!role.empty()) surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[i])), std::string(role));
+        }
+        continue;
+      }
+      if (i > 0 && n(i - 1) == "by" && byline_by(i - 1)) {
+        add_person(i, e, "other");  // a byline: "Posted on May 12, 2018 by Hana Mori"
+        i = e - 1;
         continue;
       }
       if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
+      if (const std::string_view credit = role_after_name(e); !credit.empty()) {
+        add_person_list(i, e, std::string(credit));
+        i = e - 1;
+        continue;
+      }
+      if (const std::string_view credit = copula_role(e); !credit.empty()) {
+        add_person(i, e, std::string(credit));  // "Dan Erickson is the creator"
+        i = e - 1;
+        continue;
+      }
+      if (i > 0 && n(i - 1) == "the" && !work_noun_after(e).empty()) {
+        add_person(i, e, std::string(work_noun_after(e)));  // "the David Jenkins pirate comedy"
+        i = e - 1;
+        continue;
+      }
       std::size_t k = e;
       const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
       const std::size_t object = n(k) == "," && n(k + 1) == "who" ? k + 3 : k + 1;
@@ -906,14 +1240,14 @@ class Scanner {
         if (noun_role.empty())
           if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && work_noun_after(k + 1)) {
-        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama"
-        add_person(i, e, "creator");
-        if (i >= 2 && n(i - 1) == "and") {
-          std::size_t b = i - 2;
-          while (b > 0 && cap(b - 1) && same_sentence(b - 1, i)) --b;
-          if (name_at(b) == i - 1) add_person(b, i - 1, "creator");
-        }
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !staff_noun_at(k + 1).empty()) {
+        // "Tomohiro Suzuki's series composition", "Evan Call's gorgeous score"
+        add_person_list(i, e, std::string(staff_noun_at(k + 1)));
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !work_noun_after(k + 1).empty()) {
+        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama",
+        // "Aki Hamaji's four-panel manga"
+        add_person_list(i, e, std::string(work_noun_after(k + 1)));
         i = e - 1;
       } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
         // "Nicholas Britell's score"
@@ -1030,7 +1364,11 @@ class Scanner {
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
       // With no role word around, "cast": most people an article names without saying why are
       // its actors (the people behind the camera come with a cue: "created by", "showrunner").
-      const std::string role = sentence_role(i, e);
+      std::string role(role_after_name(e));
+      if (role.empty() && (n(e) == "'s" || n(e) == "\xE2\x80\x99s")) role = staff_noun_at(e + 1);
+      if (role.empty()) role = sentence_role(i, e);
+      const std::string name = text(i, e);
+      if (!taken(i, e) && !people_.count(name)) weak_roles_.insert(name);
       add_person(i, e, role.empty() ? "cast" : role);
       i = e - 1;
     }
@@ -1040,6 +1378,68 @@ class Scanner {
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
         if (!taken(b, e)) add(b, e, "person", names[p]);
+  }
+
+  // The role word nearest before token i in its sentence ("developed the series, alongside").
+  std::string_view role_before(std::size_t i) const {
+    const Sentence& s = doc_.sentences()[sentence_of_[i]];
+    for (std::size_t k = i; k > s.first_token; --k) {
+      auto it = kSentenceRoleWords.find(n(k - 1));
+      if (it != kSentenceRoleWords.end()) return it->second;
+    }
+    return {};
+  }
+
+  // The end of an artist's name at b, whatever its shape: capitalized or all-capital words,
+  // numbers and "&" on one line, at most five tokens; 0 when none.
+  std::size_t artist_end(std::size_t b) const {
+    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (n(b) == "the" && !cap(b + 1))) return 0;
+    std::size_t e = b;
+    while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
+           !taken(e, e + 1) &&
+           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))))
+      ++e;
+    while (e > b && kNameStops.count(n(e - 1)) && e - 1 > b) --e;
+    return e > b ? e : 0;
+  }
+
+  // Theme song artists: '"Idol" by YOASOBI', 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick
+  // Back"', in a sentence about songs. Their names take any shape, so only this context finds them.
+  void find_song_artists() {
+    static const std::unordered_set<std::string_view> kSongWords = {
+        "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
+        "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
+    auto song_sentence = [&](std::size_t i) {
+      const Sentence& s = doc_.sentences()[sentence_of_[i]];
+      for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
+        if (kSongWords.count(n(k))) return true;
+      return false;
+    };
+    auto possessive = [&](std::size_t k) { return n(k) == "'s" || n(k) == "\xE2\x80\x99s"; };
+    for (std::size_t i = 1; i + 2 < tokens_.size(); ++i) {
+      if (n(i) != "\"" || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
+      std::size_t j = i + 1;
+      while (j < tokens_.size() && j - i <= 10 && n(j) != "\"" && same_sentence(i, j)) ++j;
+      if (j >= tokens_.size() || n(j) != "\"" || !song_sentence(i)) continue;
+      // '"Idol" by YOASOBI', '"Mugen," by ...'
+      if (n(j + 1) == "by")
+        if (const std::size_t ae = artist_end(j + 2)) add_person(j + 2, ae, "composer");
+      // 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick Back"'
+      std::size_t end = i;
+      if (end >= 2 && (n(end - 1) == "opening" || n(end - 1) == "ending" || n(end - 1) == "theme" ||
+                       n(end - 1) == "song" || n(end - 1) == "single"))
+        --end;
+      if (end >= 2 && possessive(end - 1)) {
+        std::size_t b = end - 1;
+        while (b > 0 && end - 1 - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || n(b - 1) == "&" ||
+                tokens_[b - 1].kind == TokenKind::kNumber))
+          --b;
+        while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
+        if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
+      }
+      i = j;
+    }
   }
 
   std::string sentence_role(std::size_t b, std::size_t e) const {
@@ -1088,7 +1488,9 @@ class Scanner {
       auto it = surname_to_person.find(word);
       if (it == surname_to_person.end()) continue;
       std::string& r = roles_[it->second];
-      if (r.empty() || r == "other") r = role;
+      // A cue on the surname ("Covell, who created the show") says more than a role guessed from
+      // the words around the full name.
+      if (r.empty() || r == "other" || weak_roles_.count(it->second)) r = role;
     }
     for (const std::string& c : characters_) {
       const auto words = split_words(c);
@@ -1125,6 +1527,7 @@ class Scanner {
   std::vector<bool> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
+  std::set<std::string> weak_roles_;  // people whose role was guessed from the words around them
   std::vector<std::pair<std::string, std::string>> surname_roles_;  // (surname, role) from cues
   struct BracketPair {
     std::size_t outer_begin, outer_end, inner;
