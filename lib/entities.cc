@@ -352,7 +352,8 @@ const std::unordered_set<std::string_view> kNameStops = {
     "as", "or", "but", "not", "no", "yes", "after", "before", "season", "seasons", "series", "episode",
     "episodes", "part", "volume", "chapter", "finale", "premiere", "trailer", "renewed", "cancelled", "canceled",
     "it", "its", "this", "that", "will", "has", "have", "gets", "got", "says", "returns", "ends", "new",
-    "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who"};
+    "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who",
+    "we", "there", "they", "he", "she", "announced", "confirmed", "revealed"};
 // Words for places, events and things that look like names: never in a person's name.
 const std::unordered_set<std::string_view> kNotPersonWords = {
     "street", "avenue", "road", "city", "county", "state", "states", "island", "islands", "river", "lake",
@@ -365,7 +366,8 @@ const std::unordered_set<std::string_view> kNotPersonWords = {
     "english", "korean", "french", "german", "spanish", "italian", "chinese", "canadian", "australian",
     "europe", "european", "asia", "kingdom", "empire", "world", "earth", "universe", "galaxy", "war", "wars",
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "gods"};
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "gods",
+    "arc", "arcs", "scene", "castle", "village", "recap"};
 // Role words in a sentence, for a person the text names without a direct cue.
 const std::unordered_map<std::string_view, std::string_view> kSentenceRoleWords = {
     {"cast", "cast"}, {"stars", "cast"}, {"star", "cast"}, {"starring", "cast"}, {"starred", "cast"},
@@ -374,7 +376,8 @@ const std::unordered_map<std::string_view, std::string_view> kSentenceRoleWords 
     {"portrays", "cast"}, {"portrayed", "cast"}, {"role", "cast"}, {"roles", "cast"}, {"co-star", "cast"},
     {"co-stars", "cast"}, {"reprise", "cast"}, {"reprises", "cast"}, {"lead", "cast"}, {"leads", "cast"},
     {"performance", "cast"}, {"performances", "cast"}, {"creator", "creator"}, {"created", "creator"},
-    {"creators", "creator"}, {"co-creator", "creator"}, {"co-creators", "creator"}, {"director", "director"},
+    {"creators", "creator"}, {"co-creator", "creator"}, {"co-creators", "creator"}, {"developed", "creator"},
+    {"co-developed", "creator"}, {"director", "director"},
     {"directed", "director"}, {"directs", "director"}, {"writer", "writer"}, {"wrote", "writer"},
     {"written", "writer"}, {"writers", "writer"}, {"showrunner", "showrunner"}, {"showrunners", "showrunner"},
     {"producer", "producer"}, {"producers", "producer"}, {"produces", "producer"}, {"produced", "producer"},
@@ -958,6 +961,16 @@ class Scanner {
     return {};
   }
 
+  // A quoted title at k followed by a word for a work: '"Jujutsu Kaisen" manga' gives its maker
+  // the role work_noun_after gives. Empty when none.
+  std::string_view quoted_work_role(std::size_t k) const {
+    if (n(k) != "\"") return {};
+    std::size_t j = k + 1;
+    while (j < tokens_.size() && j - k <= 12 && n(j) != "\"" && same_sentence(k, j)) ++j;
+    if (j >= tokens_.size() || n(j) != "\"" || j == k + 1) return {};
+    return work_noun_after(j + 1);
+  }
+
   // The credit a staff noun at k names ("series composition", "the score", "soft character
   // designs"): determiners and up to two lower-case words are passed over. Empty when none.
   std::string_view staff_noun_at(std::size_t k) const {
@@ -1013,6 +1026,7 @@ class Scanner {
     }
     if (v == "in" && n(k + 1) == "charge" && n(k + 2) == "of") return staff_noun_at(k + 3);
     if (v == "as") {
+      if (described_character(k + 1) != k + 1) return {};  // "as writer Diane Nguyen": a character
       const std::string_view role = staff_noun_at(k + 1);
       return role.empty() ? role_noun_at(k + 1) : role;
     }
@@ -1182,7 +1196,7 @@ class Scanner {
         // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
         // a surname alone with a credit, for the person once every full name is known.
         if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i].not_name_start &&
-            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1))) {
+            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
           std::string_view role = role_after_name(i + 1);
           if (role.empty()) role = copula_role(i + 1);
           if (role.empty()) role = verb_role(i + 1);
@@ -1203,11 +1217,6 @@ class Scanner {
       }
       if (const std::string_view credit = copula_role(e); !credit.empty()) {
         add_person(i, e, std::string(credit));  // "Dan Erickson is the creator"
-        i = e - 1;
-        continue;
-      }
-      if (i > 0 && n(i - 1) == "the" && !work_noun_after(e).empty()) {
-        add_person(i, e, std::string(work_noun_after(e)));  // "the David Jenkins pirate comedy"
         i = e - 1;
         continue;
       }
@@ -1243,6 +1252,10 @@ class Scanner {
       } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !staff_noun_at(k + 1).empty()) {
         // "Tomohiro Suzuki's series composition", "Evan Call's gorgeous score"
         add_person_list(i, e, std::string(staff_noun_at(k + 1)));
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !quoted_work_role(k + 1).empty()) {
+        // "Gege Akutami's "Jujutsu Kaisen" manga", "Aka Akasaka and Mengo Yokoyari's "Oshi no Ko" manga"
+        add_person_list(i, e, std::string(quoted_work_role(k + 1)));
         i = e - 1;
       } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !work_noun_after(k + 1).empty()) {
         // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama",
@@ -1429,6 +1442,14 @@ class Scanner {
       if (end >= 2 && (n(end - 1) == "opening" || n(end - 1) == "ending" || n(end - 1) == "theme" ||
                        n(end - 1) == "song" || n(end - 1) == "single"))
         --end;
+      // 'the Official Hige Dandism opening "Cry Baby"'
+      if (end < i && end >= 2 && cap(end - 1) && !possessive(end - 1)) {
+        std::size_t b = end;
+        while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
+          --b;
+        if (b < end && b > 0 && n(b - 1) == "the" && !words_[b].not_name_start) add_person(b, end, "composer");
+      }
       if (end >= 2 && possessive(end - 1)) {
         std::size_t b = end - 1;
         while (b > 0 && end - 1 - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
