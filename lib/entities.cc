@@ -31,7 +31,8 @@ const std::unordered_set<std::string_view> kAmbiguous = {
 const std::unordered_set<std::string_view> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
                                                         "app", "service", "streamer", "network", "studio", "+", "open",
-                                                        "watch", "stream", "streaming", "exclusively"};
+                                                        "watch", "stream", "streaming", "exclusively", "our",
+                                                        "official", "account", "accounts", "server"};
 
 const std::unordered_set<std::string_view> kNotNameStarts = {
     "the", "a", "an", "in", "on", "at", "season", "seasons", "episode", "episodes", "part", "chapter", "volume",
@@ -664,7 +665,14 @@ class Scanner {
     // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      const auto occ = find_phrases({*title})[0];
+      auto occ = find_phrases({*title})[0];
+      // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
+      bool bang = !occ.empty();
+      for (auto [b, e] : occ) bang = bang && n(e) == "!" && !tokens_[e].has(kSpaceBefore);
+      if (bang) {
+        *title += "!";
+        for (auto& span : occ) ++span.second;
+      }
       if (!occ.empty()) {
         main_show_ = ShowTitle{*title, tokens_[occ[0].first].begin, tokens_[occ[0].second - 1].end};
         for (auto [b, e] : occ) {
@@ -873,7 +881,8 @@ class Scanner {
     // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
     if (g_.entries[name.entry].kind == "studio" &&
         (next == "animated" || next == "animates" || (next == "is" && n(i + len + 1) == "animating") ||
-         studio_context_before(i)))
+         next == "made" || next == "produced" || next == "produces" || next == "handled" || next == "staff" ||
+         next == "staffers" || next == "alumni" || studio_context_before(i)))
       return true;
     const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
                          next == "'s" || next == "\xE2\x80\x99s";
