@@ -149,7 +149,16 @@ struct GazetteerIndex {
 
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
-  std::unordered_map<std::string, Word, StringHash, std::equal_to<>> words;
+  // The words, in an open-addressing table searched with a hash the caller computes once per
+  // token (a document's tokens are looked up one by one).
+  struct WordSlot {
+    std::size_t hash = 0;
+    std::string key;
+    Word word;
+    bool used = false;
+  };
+  std::vector<WordSlot> word_slots = std::vector<WordSlot>(1024);
+  std::size_t word_slots_used = 0;
   std::vector<Node> nodes = std::vector<Node>(1);
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
   std::int32_t word_count = 0;
@@ -157,9 +166,39 @@ struct GazetteerIndex {
 
   GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
 
+  const Word* word(std::string_view normalized, std::size_t hash) const {
+    const std::size_t mask = word_slots.size() - 1;
+    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
+      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return &word_slots[k].word;
+    return nullptr;
+  }
   const Word* word(std::string_view normalized) const {
-    const auto it = words.find(normalized);
-    return it == words.end() ? nullptr : &it->second;
+    return word(normalized, std::hash<std::string_view>{}(normalized));
+  }
+  // The entry for a word, added when new.
+  Word& add_word(std::string_view normalized) {
+    const std::size_t hash = std::hash<std::string_view>{}(normalized);
+    std::size_t mask = word_slots.size() - 1;
+    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
+      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return word_slots[k].word;
+    if (2 * (word_slots_used + 1) > word_slots.size()) {  // keep the table at most half full
+      std::vector<WordSlot> old(word_slots.size() * 2);
+      old.swap(word_slots);
+      mask = word_slots.size() - 1;
+      for (WordSlot& slot : old) {
+        if (!slot.used) continue;
+        std::size_t k = slot.hash & mask;
+        while (word_slots[k].used) k = (k + 1) & mask;
+        word_slots[k] = std::move(slot);
+      }
+    }
+    std::size_t k = hash & mask;
+    while (word_slots[k].used) k = (k + 1) & mask;
+    word_slots[k].hash = hash;
+    word_slots[k].key = std::string(normalized);
+    word_slots[k].used = true;
+    ++word_slots_used;
+    return word_slots[k].word;
   }
   // The child of `node` along word `id`, or 0.
   std::uint32_t child(std::uint32_t node, std::int32_t id) const {
@@ -177,7 +216,7 @@ struct GazetteerIndex {
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
       if (!row.empty()) {
         const Document doc = tokenizer.tokenize(row);
-        if (doc.tokens().size() == 1) words[std::string(doc.normalized(doc.tokens()[0]))].given_name = true;
+        if (doc.tokens().size() == 1) add_word(doc.normalized(doc.tokens()[0])).given_name = true;
       }
       start = end;
     }
@@ -200,7 +239,7 @@ struct GazetteerIndex {
       keys.emplace(key, index);  // the first entry with a name wins
       std::uint32_t node = 0;
       for (const Token& t : doc.tokens()) {
-        Word& w = words[std::string(doc.normalized(t))];
+        Word& w = add_word(doc.normalized(t));
         if (w.id < 0) w.id = word_count++;
         const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(w.id);
         auto it = edges.find(edge);
@@ -395,11 +434,11 @@ const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
     {"scripts", "writer"}};
 
 GazetteerIndex::GazetteerIndex() {
-  for (const RoleCue& cue : kRoleCues) words[std::string(cue.words.substr(0, cue.words.find(' ')))].cue = true;
-  for (std::string_view w : kNotNameStarts) words[std::string(w)].not_name_start = true;
-  for (std::string_view w : kNameStops) words[std::string(w)].name_stop = true;
+  for (const RoleCue& cue : kRoleCues) add_word(cue.words.substr(0, cue.words.find(' '))).cue = true;
+  for (std::string_view w : kNotNameStarts) add_word(w).not_name_start = true;
+  for (std::string_view w : kNameStops) add_word(w).name_stop = true;
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
-    for (std::string_view w : *list) words[std::string(w)].not_person = true;
+    for (std::string_view w : *list) add_word(w).not_person = true;
 }
 
 // Credits named by a noun after a name, a possessive or a verb, longest first: "X on series
@@ -429,9 +468,12 @@ class Scanner {
     words_.reserve(tokens_.size());
     text_hashes_.reserve(tokens_.size());
     for (const Token& t : tokens_) {
-      text_hashes_.push_back(std::hash<std::string_view>{}(doc.text_of(t)));
-      norms_.push_back(doc.normalized(t));
-      const GazetteerIndex::Word* w = g_.word(norms_.back());
+      const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
+      const std::size_t norm_hash = std::hash<std::string_view>{}(norm);
+      // Most words are written as they normalize: one hash serves both.
+      text_hashes_.push_back(text == norm ? norm_hash : std::hash<std::string_view>{}(text));
+      norms_.push_back(norm);
+      const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
       words_.push_back(w ? *w : GazetteerIndex::Word());
     }
     sentence_start_.assign(tokens_.size(), false);
@@ -501,27 +543,34 @@ class Scanner {
   // the number of phrases.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
                                                                              std::size_t from = 0) const {
-    std::vector<std::vector<std::string>> words(phrases.size());
-    std::vector<std::vector<std::size_t>> hashes(phrases.size());
+    std::vector<std::vector<std::string_view>> words(phrases.size());
+    std::vector<Document> docs;  // owns the words' text
+    docs.reserve(phrases.size());
     for (std::size_t p = 0; p < phrases.size(); ++p) {
-      const Document d = g_.tokenizer.tokenize(phrases[p]);
-      for (const Token& t : d.tokens()) {
-        words[p].emplace_back(d.text_of(t));
-        hashes[p].push_back(std::hash<std::string_view>{}(words[p].back()));
-      }
+      docs.push_back(g_.tokenizer.tokenize(phrases[p]));
+      for (const Token& t : docs.back().tokens()) words[p].push_back(docs.back().text_of(t));
     }
+    return find_phrase_words(words, from);
+  }
+
+  // find_phrases for phrases given as their tokens' text.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(
+      const std::vector<std::vector<std::string_view>>& words, std::size_t from) const {
+    std::vector<std::vector<std::size_t>> hashes(words.size());
+    for (std::size_t p = 0; p < words.size(); ++p)
+      for (std::string_view w : words[p]) hashes[p].push_back(std::hash<std::string_view>{}(w));
     // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
     // that most tokens are passed over on one test.
     constexpr std::size_t kFilterBits = 1 << 14;
     std::unordered_map<std::size_t, std::vector<std::size_t>> by_first;
     std::vector<std::uint64_t> filter(kFilterBits / 64);
-    for (std::size_t p = 0; p < phrases.size(); ++p) {
+    for (std::size_t p = 0; p < words.size(); ++p) {
       if (words[p].empty()) continue;
       const std::size_t h = hashes[p][0];
       by_first[h].push_back(p);
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(phrases.size());
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(words.size());
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
       const std::size_t h = text_hashes_[i];
@@ -574,7 +623,9 @@ class Scanner {
     if (doc_.text().substr(0, headline.size()) == headline)
       while (body < tokens_.size() && tokens_[body].begin < headline.size()) ++body;
 
-    std::vector<std::string> quoted, season_suffixes, phrases;
+    // Candidates as spans of headline tokens.
+    using Span = std::pair<std::size_t, std::size_t>;
+    std::vector<Span> quoted, season_suffixes, phrases;
     for (std::size_t i = 0; i < count; ++i) {
       if (!is_quote(i) || (i > 0 && !ht[i].has(kSpaceBefore)) || !hcap(i + 1) || ht[i + 1].has(kSpaceBefore)) continue;
       std::size_t j = i + 1;
@@ -582,7 +633,7 @@ class Scanner {
       if (j >= count || j - i > 12) continue;
       std::size_t e = j;
       while (e > i + 1 && (hn(e - 1) == "." || hn(e - 1) == "," || hn(e - 1) == "!" || hn(e - 1) == "?")) --e;
-      if (e > i + 1) quoted.push_back(htext(i + 1, e));
+      if (e > i + 1) quoted.emplace_back(i + 1, e);
       i = j;
     }
     for (std::size_t k = 1; k < count; ++k) {
@@ -597,62 +648,70 @@ class Scanner {
                         hn(b - 1) == "new"))
         --b;
       for (std::size_t s = b; s < k; ++s)
-        if (hcap(s) && hn(s) != "'s") season_suffixes.push_back(htext(s, k));
+        if (hcap(s) && hn(s) != "'s") season_suffixes.emplace_back(s, k);
       break;
     }
     for (std::size_t b = 0; b < count; ++b) {
       if (!hcap(b) || (kNotNameStarts.count(hn(b)) > 0 && hn(b) != "the")) continue;
+      std::uint32_t node = 0;  // the gazetteer's trie along hn(b..e)
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
+        if (node != 0 || e == b + 1) {
+          const GazetteerIndex::Word* w = g_.word(hn(e - 1));
+          node = w && w->id >= 0 ? g_.child(node, w->id) : 0;
+        }
         const std::string_view last = hn(e - 1);
         if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
         if (!hcap(e - 1) || kNameStops.count(last) || last == "season" || last == "seasons") continue;
         if (e - b == 1 && hn(b) == "the") continue;
-        std::string key;
-        for (std::size_t k = b; k < e; ++k) key += (k == b ? "" : " ") + std::string(hn(k));
-        if (g_.keys.count(key)) continue;  // an organization
+        if (node != 0 && g_.nodes[node].entry >= 0) continue;  // an organization
         bool words = false;
         for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
         if (!words) continue;  // "3": numbers are titles only when quoted ("'1899'")
-        phrases.push_back(htext(b, e));
+        phrases.emplace_back(b, e);
       }
     }
-    std::vector<std::string> all = quoted;
+    std::vector<Span> all = quoted;
     all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
     all.insert(all.end(), phrases.begin(), phrases.end());
-    const auto found = find_phrases(all, body);
+    std::vector<std::vector<std::string_view>> all_words(all.size());
+    for (std::size_t c = 0; c < all.size(); ++c)
+      for (std::size_t k = all[c].first; k < all[c].second; ++k) all_words[c].push_back(hd.text_of(ht[k]));
+    const auto found = find_phrase_words(all_words, body);
     auto occurrences_of = [&](std::size_t index, bool mid_sentence_only) {
       std::size_t c = 0;
       for (auto [b, e] : found[index])
         if (!mid_sentence_only || !sentence_start_[b]) ++c;
       return c;
     };
+    auto text_of = [&](const Span& span) { return htext(span.first, span.second); };
     for (std::size_t q = 0; q < quoted.size(); ++q)
-      if (occurrences_of(q, false) > 0) return quoted[q];
+      if (occurrences_of(q, false) > 0) return text_of(quoted[q]);
     // The longest ending the body repeats (the suffixes are listed longest first).
     for (std::size_t s = 0; s < season_suffixes.size(); ++s)
-      if (occurrences_of(quoted.size() + s, false) > 0) return season_suffixes[s];
+      if (occurrences_of(quoted.size() + s, false) > 0) return text_of(season_suffixes[s]);
     double best_score = 0;
     std::optional<std::string> best;
     for (std::size_t p = 0; p < phrases.size(); ++p) {
       const std::size_t index = quoted.size() + season_suffixes.size() + p;
-      const Document d = g_.tokenizer.tokenize(phrases[p]);
       std::size_t words = 0;
-      for (const Token& t : d.tokens()) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+      for (std::size_t k = phrases[p].first; k < phrases[p].second; ++k)
+        words += ht[k].kind == TokenKind::kWord || ht[k].kind == TokenKind::kNumber;
       const double c = static_cast<double>(occurrences_of(index, words == 1));
       // A longer phrase the body repeats is more likely the title than a word inside it
       // ("Doctor Who" over "the Doctor").
       const double score = c * (1.0 + 1.5 * static_cast<double>(words - 1));
       if (c > 0 && score > best_score) {
         best_score = score;
-        best = phrases[p];
+        best = text_of(phrases[p]);
       }
     }
     if (best) return best;
     // A text that is all headline (a post, a tweet) names no show unless it quotes one.
-    if (body >= tokens_.size()) return quoted.empty() ? std::nullopt : std::optional<std::string>(quoted.front());
-    if (!quoted.empty()) return quoted.front();
+    if (body >= tokens_.size())
+      return quoted.empty() ? std::nullopt : std::optional<std::string>(text_of(quoted.front()));
+    if (!quoted.empty()) return text_of(quoted.front());
     if (!season_suffixes.empty()) {
-      const std::string& run = season_suffixes.front();
+      const std::string run = text_of(season_suffixes.front());
       const std::size_t colon = run.rfind(": ");
       return colon == std::string::npos ? run : run.substr(colon + 2);
     }
@@ -760,8 +819,8 @@ class Scanner {
       }
       // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
       // "produced at X", "X is animating", "X animates the series".
-      if (cap(i) && !taken(i, i + 1) && !kNotNameStarts.count(n(i)) && !words_[i].not_person &&
-          (studio_context_before(i) || ((n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))))) {
+      if (cap(i) && (studio_context_before(i) || (n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))) &&
+          !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
         const std::size_t e = org_name_end(i);
         if (e > i) {
           add(i, e, "studio", text(i, e));
@@ -769,7 +828,8 @@ class Scanner {
           continue;
         }
       }
-      if (cap(i) && !taken(i, i + 1) && !sentence_start_[i] && !kNotNameStarts.count(n(i)) && !words_[i].given_name) {
+      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
+          animating_after_caps(i)) {
         const std::size_t e = org_name_end(i);
         if (e > i && (n(e) == "animates" || (n(e) == "is" && n(e + 1) == "animating") ||
                       (n(e) == "will" && n(e + 1) == "animate"))) {
@@ -800,6 +860,15 @@ class Scanner {
         }
       }
     }
+  }
+
+  // Whether the capitalized words from i are followed by "animates", "is animating" or "will
+  // animate" (a cheap test before org_name_end).
+  bool animating_after_caps(std::size_t i) const {
+    std::size_t j = i;
+    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || n(j) == "&" || n(j) == "+")) ++j;
+    const std::string_view w = n(j);
+    return w == "animates" || (w == "is" && n(j + 1) == "animating") || (w == "will" && n(j + 1) == "animate");
   }
 
   // Words before token i that say a studio's name follows: "animation studio", "anime studio",
@@ -843,7 +912,7 @@ class Scanner {
         "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
         "began", "started", "wrapped", "ended", "concluded", "finished"};
     const std::string_view v = n(i);
-    if (!kVerbs.count(v) || (n(i + 1) != "in" && n(i + 1) != "on")) return 0;
+    if ((n(i + 1) != "in" && n(i + 1) != "on") || !kVerbs.count(v)) return 0;
     // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
     if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
     std::size_t b = i + 2;
@@ -1377,6 +1446,7 @@ class Scanner {
   // People named without a cue: a name sequence whose first word is a known given name. The
   // role comes from the nearest role word in the sentence ("the ensemble is led by ...").
   void find_people_by_given_name() {
+    const std::set<std::string> known = people_;  // linked already by link_repeats
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
@@ -1394,8 +1464,10 @@ class Scanner {
       add_person(i, e, role.empty() ? "cast" : role);
       i = e - 1;
     }
-    // And their later mentions.
-    std::vector<std::string> names(people_.begin(), people_.end());
+    // And the later mentions of the people found here.
+    std::vector<std::string> names;
+    for (const std::string& p : people_)
+      if (!known.count(p)) names.push_back(p);
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
