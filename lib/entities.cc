@@ -1247,7 +1247,10 @@ class Scanner {
             }
             break;
           }
-          add_person(k, e, std::string(role));
+          // A later name in the list with a credit of its own ("director A, B on music") has that one.
+          const std::string_view own = guard > 0 ? role_after_name(e) : std::string_view();
+          add_person(k, e, std::string(own.empty() ? role : own));
+          if (!own.empty()) break;
           k = e;
           if (n(k) == "(") {  // "A (Kaoru)"
             if (const std::size_t c = character_end(k + 1); c && n(c) == ")") add_character(k + 1, c);

@@ -280,8 +280,8 @@ TEST(Entities, StaffListLinesGiveOneCreditEach) {
 
 TEST(Entities, CreditsGivenAfterAName) {
   auto e = entities(
-      "Kaname Oshiro directs, with Fuyumi Taketani on series composition, Sekiya Moro handling the character "
-      "designs and Raizo Ebina composing the score.");
+      "Under director Kaname Oshiro, Fuyumi Taketani is on series composition, Sekiya Moro is handling the "
+      "character designs and Raizo Ebina is composing the score.");
   EXPECT_TRUE(has(e, "person", "Kaname Oshiro", "director"));
   EXPECT_TRUE(has(e, "person", "Fuyumi Taketani", "writer"));
   EXPECT_TRUE(has(e, "person", "Sekiya Moro", "other"));
@@ -316,7 +316,7 @@ TEST(Entities, AlongsideTakesTheRoleNamedBeforeIt) {
   auto e = entities("The series was developed by Jason Katims, alongside Tara Vance and Ollie Brandt.");
   EXPECT_TRUE(has(e, "person", "Tara Vance", "creator"));
   EXPECT_TRUE(has(e, "person", "Ollie Brandt", "creator"));
-  e = entities("Dana Holt serves as executive producer alongside Rufus Penn.");
+  e = entities("Dana Holt is an executive producer alongside Rufus Penn.");
   EXPECT_TRUE(has(e, "person", "Rufus Penn", "producer"));
   // With no role word before it, the people alongside are cast.
   e = entities("In the new trailer, Ren Kaido appears alongside Mina Oda.");
@@ -371,7 +371,7 @@ TEST(Entities, BylinesAndSurnameCredits) {
   EXPECT_TRUE(has(e, "person", "Dana Whitfield", "other"));
   // A cue on the surname alone replaces a role guessed from the words around the full name.
   e = entities(
-      "Season 2 News\n\nThe first teaser features Kenta Mizuhara.\n\nWHO MAKES IT\n"
+      "Season 2 News\n\nThe first teaser features Kenta Mizuhara.\n\nBEHIND THE SCENES\n"
       "Mizuhara is the creator of the original web series.");
   EXPECT_TRUE(has(e, "person", "Kenta Mizuhara", "creator"));
   e = entities("The first teaser shows Ryan Holloway. Holloway, who directed the short it grew from, narrates.");
