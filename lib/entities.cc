@@ -19,19 +19,22 @@ namespace greenlight {
 namespace {
 
 // Names that are also ordinary words: taken only with evidence around them.
-const std::unordered_set<std::string> kAmbiguous = {
+const std::unordered_set<std::string_view> kAmbiguous = {
     "max", "peacock", "apple", "apple tv", "you", "bones", "trigger", "shaft", "sunrise", "madhouse", "orange",
     "sky", "fox", "history", "nick", "mx", "tx", "via", "sentai", "dwarf", "pierrot", "hit", "bravo", "lifetime",
     "crave", "stan", "starz", "amc", "abc", "cbs", "nbc", "tbs", "ytv", "hulu", "sister", "i.g", "olm",
     "viz", "spt", "wbtv", "nhk e", "bet", "epix", "emmys", "working title", "higher ground", "pony canyon",
-    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip"};
+    "x", "threads", "pop", "feel", "meta", "masterpiece", "khara", "passione", "discord", "gaumont", "wiip",
+    "steam", "billboard", "dark horse", "annecy", "seven seas", "young animal", "feel young", "afternoon",
+    "morning", "pocket magazine", "comic days", "flying dog", "shirogumi", "vertical", "drive"};
 // Words after which an ambiguous name is an outlet: "on Max", "to Peacock", "Apple's".
-const std::unordered_set<std::string> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
+const std::unordered_set<std::string_view> kOutletContext = {"on", "at", "to", "from", "with", "via", "by", "and", "or",
                                                         "'s", "original", "originals", "series", "subscribers",
                                                         "app", "service", "streamer", "network", "studio", "+", "open",
-                                                        "watch", "stream", "streaming", "exclusively"};
+                                                        "watch", "stream", "streaming", "exclusively", "our",
+                                                        "official", "account", "accounts", "server"};
 
-const std::unordered_set<std::string> kNotNameStarts = {
+const std::unordered_set<std::string_view> kNotNameStarts = {
     "the", "a", "an", "in", "on", "at", "season", "seasons", "episode", "episodes", "part", "chapter", "volume",
     "netflix", "it", "this", "that", "these", "those", "there", "they", "we", "he", "she", "his", "her", "its",
     "our", "their", "my", "your", "what", "when", "where", "why", "how", "who", "will", "but", "and", "or", "so",
@@ -42,11 +45,11 @@ const std::unordered_set<std::string> kNotNameStarts = {
     "japanese", "english", "american", "british", "korean", "director", "creator", "showrunner", "writer",
     "producer", "author", "star", "stars", "mr", "mrs", "ms", "dr", "studio", "streaming", "where", "watch"};
 
-const std::unordered_set<std::string> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
-const std::unordered_set<std::string> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
+const std::unordered_set<std::string_view> kOrgSuffixStudio = {"studio", "studios", "animation", "animations", "works", "toons"};
+const std::unordered_set<std::string_view> kOrgSuffixCompany = {"productions", "production", "pictures", "entertainment",
                                                            "television", "films", "media", "company", "inc.",
                                                            "ltd.", "records", "publishing", "comics", "press"};
-const std::unordered_set<std::string> kSpeechVerbs = {"said", "says", "told", "tweeted", "wrote", "explained",
+const std::unordered_set<std::string_view> kSpeechVerbs = {"said", "says", "told", "tweeted", "wrote", "explained",
                                                       "added", "confirmed", "posted", "shared", "revealed",
                                                       "announced", "noted", "admitted", "teased"};
 
@@ -75,7 +78,36 @@ constexpr RoleCue kRoleCues[] = {
     {"co-star", "cast"}, {"cast members", "cast"}, {"cast member", "cast"}, {"created for", "author"},
     {"series from", "creator"}, {"show from", "creator"}, {"drama from", "creator"}, {"comedy from", "creator"},
     {"anime from", "creator"}, {"songs by", "composer"}, {"theme by", "composer"}, {"original work by", "author"},
-    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"}};
+    {"original story by", "author"}, {"character designs by", "other"}, {"based on the manga by", "author"},
+    // Plural and co- titles: "composers A and B", "co-showrunner X".
+    {"co-showrunner", "showrunner"}, {"co-showrunners", "showrunner"}, {"directors", "director"},
+    {"co-director", "director"}, {"co-directors", "director"}, {"writers", "writer"}, {"co-writer", "writer"},
+    {"co-writers", "writer"}, {"screenwriters", "writer"}, {"producers", "producer"},
+    {"executive producers", "producer"}, {"co-producer", "producer"}, {"composers", "composer"},
+    {"series composer", "writer"}, {"original creator", "author"}, {"original creators", "author"},
+    {"original author", "author"}, {"authors", "author"}, {"mangaka", "author"},
+    {"character designer", "other"}, {"character design by", "other"}, {"designed by", "other"},
+    {"scripts by", "writer"}, {"script by", "writer"}, {"series composition and scripts by", "writer"},
+    {"songs from", "composer"}, {"music from", "composer"}, {"music comes from", "composer"},
+    {"performed by", "composer"}, {"sung by", "composer"}, {"song by", "composer"}, {"opening theme by", "composer"},
+    {"ending theme by", "composer"}, {"theme song by", "composer"}, {"soundtrack by", "composer"},
+    {"the manga by", "author"}, {"created by manga artist", "author"}, {"manga artist", "author"},
+    // Staff lists, one credit a line: "Series Composition: Hiroshi Seko". The colon is part of
+    // the cue so that a credit that merely ends in a role word ("Art Director") is not "director".
+    {"director :", "director"}, {"chief director :", "director"}, {"series director :", "director"},
+    {"assistant director :", "other"}, {"art director :", "other"}, {"sound director :", "other"},
+    {"animation director :", "other"}, {"chief animation director :", "other"},
+    {"director of photography :", "other"}, {"cgi director :", "other"}, {"3d director :", "other"},
+    {"series composition :", "writer"}, {"script :", "writer"}, {"scripts :", "writer"},
+    {"screenplay :", "writer"}, {"scenario :", "writer"}, {"character design :", "other"},
+    {"character designs :", "other"}, {"music :", "composer"}, {"composer :", "composer"},
+    {"original creator :", "author"}, {"original work :", "author"}, {"original story :", "author"},
+    {"original manga :", "author"}, {"original author :", "author"}, {"author :", "author"},
+    {"art :", "author"}, {"story :", "author"}, {"story and art :", "author"}, {"cast :", "cast"},
+    {"voice cast :", "cast"}, {"opening theme :", "composer"}, {"ending theme :", "composer"},
+    {"theme song :", "composer"}, {"producer :", "producer"}, {"producers :", "producer"},
+    {"storyboards :", "other"}, {"color design :", "other"}, {"art design :", "other"},
+    {"mechanical design :", "other"}, {"editing :", "other"}, {"sound effects :", "other"}};
 
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
@@ -89,14 +121,90 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// Hashes std::string and std::string_view alike, so a map keyed by std::string is searched with a
+// token's string_view without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
+  // What the extractor knows about one normalized word: a document looks each token up once.
+  struct Word {
+    std::int32_t id = -1;     // in the gazetteer's names, else -1
+    bool given_name = false;  // in given_names.tsv
+    bool cue = false;         // the first word of a role cue (kRoleCues)
+    bool not_name_start = false;  // in kNotNameStarts
+    bool name_stop = false;       // in kNameStops
+    bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
+  };
+  // A node of the trie of gazetteer names over word ids; node 0 is the root.
+  struct Node {
+    int entry = -1;          // the entry whose name ends here (the first one added), or -1
+    bool lowercase = false;  // some name ending here is written in lower case ("ufotable")
+    bool ambiguous = false;  // the name is also an ordinary word (kAmbiguous)
+    std::string key;         // normalized tokens, space-separated
+  };
+
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
-  std::unordered_set<std::string> lowercase_names;  // keys whose name is written in lower case ("ufotable")
-  std::size_t max_tokens = 1;
-  std::unordered_set<std::string> given_names;  // lower case: "kieran", "haruki"
+  // The words, in an open-addressing table searched with a hash the caller computes once per
+  // token (a document's tokens are looked up one by one).
+  struct WordSlot {
+    std::size_t hash = 0;
+    std::string key;
+    Word word;
+    bool used = false;
+  };
+  std::vector<WordSlot> word_slots = std::vector<WordSlot>(1024);
+  std::size_t word_slots_used = 0;
+  std::vector<Node> nodes = std::vector<Node>(1);
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
+  std::int32_t word_count = 0;
   Tokenizer tokenizer;
+
+  GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
+
+  const Word* word(std::string_view normalized, std::size_t hash) const {
+    const std::size_t mask = word_slots.size() - 1;
+    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
+      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return &word_slots[k].word;
+    return nullptr;
+  }
+  const Word* word(std::string_view normalized) const {
+    return word(normalized, std::hash<std::string_view>{}(normalized));
+  }
+  // The entry for a word, added when new.
+  Word& add_word(std::string_view normalized) {
+    const std::size_t hash = std::hash<std::string_view>{}(normalized);
+    std::size_t mask = word_slots.size() - 1;
+    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
+      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return word_slots[k].word;
+    if (2 * (word_slots_used + 1) > word_slots.size()) {  // keep the table at most half full
+      std::vector<WordSlot> old(word_slots.size() * 2);
+      old.swap(word_slots);
+      mask = word_slots.size() - 1;
+      for (WordSlot& slot : old) {
+        if (!slot.used) continue;
+        std::size_t k = slot.hash & mask;
+        while (word_slots[k].used) k = (k + 1) & mask;
+        word_slots[k] = std::move(slot);
+      }
+    }
+    std::size_t k = hash & mask;
+    while (word_slots[k].used) k = (k + 1) & mask;
+    word_slots[k].hash = hash;
+    word_slots[k].key = std::string(normalized);
+    word_slots[k].used = true;
+    ++word_slots_used;
+    return word_slots[k].word;
+  }
+  // The child of `node` along word `id`, or 0.
+  std::uint32_t child(std::uint32_t node, std::int32_t id) const {
+    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(id));
+    return it == edges.end() ? 0 : it->second;
+  }
 
   void add_given_names(std::string_view tsv) {
     std::size_t start = tsv.find('\n');  // past the header
@@ -108,7 +216,7 @@ struct GazetteerIndex {
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
       if (!row.empty()) {
         const Document doc = tokenizer.tokenize(row);
-        if (doc.tokens().size() == 1) given_names.emplace(doc.normalized(doc.tokens()[0]));
+        if (doc.tokens().size() == 1) add_word(doc.normalized(doc.tokens()[0])).given_name = true;
       }
       start = end;
     }
@@ -123,11 +231,29 @@ struct GazetteerIndex {
       if (name.empty()) continue;
       const Document doc = tokenizer.tokenize(name);
       std::string key;
-      for (const Token& t : doc.tokens()) key += (key.empty() ? "" : " ") + std::string(doc.normalized(t));
+      for (const Token& t : doc.tokens()) {
+        if (!key.empty()) key += ' ';
+        key += doc.normalized(t);
+      }
       if (key.empty()) continue;
       keys.emplace(key, index);  // the first entry with a name wins
-      max_tokens = std::max(max_tokens, doc.tokens().size());
-      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') lowercase_names.insert(key);
+      std::uint32_t node = 0;
+      for (const Token& t : doc.tokens()) {
+        Word& w = add_word(doc.normalized(t));
+        if (w.id < 0) w.id = word_count++;
+        const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(w.id);
+        auto it = edges.find(edge);
+        if (it == edges.end()) {
+          it = edges.emplace(edge, static_cast<std::uint32_t>(nodes.size())).first;
+          nodes.emplace_back();
+        }
+        node = it->second;
+      }
+      Node& end = nodes[node];
+      if (end.entry < 0) end.entry = index;
+      end.key = key;
+      end.ambiguous = kAmbiguous.count(key) > 0;
+      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') end.lowercase = true;
     }
   }
 };
@@ -266,7 +392,8 @@ const std::unordered_set<std::string_view> kNameStops = {
     "as", "or", "but", "not", "no", "yes", "after", "before", "season", "seasons", "series", "episode",
     "episodes", "part", "volume", "chapter", "finale", "premiere", "trailer", "renewed", "cancelled", "canceled",
     "it", "its", "this", "that", "will", "has", "have", "gets", "got", "says", "returns", "ends", "new",
-    "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who"};
+    "netflix", "studio", "studios", "show", "anime", "film", "movie", "now", "more", "why", "how", "what", "who",
+    "we", "there", "they", "he", "she", "announced", "confirmed", "revealed"};
 // Words for places, events and things that look like names: never in a person's name.
 const std::unordered_set<std::string_view> kNotPersonWords = {
     "street", "avenue", "road", "city", "county", "state", "states", "island", "islands", "river", "lake",
@@ -279,7 +406,8 @@ const std::unordered_set<std::string_view> kNotPersonWords = {
     "english", "korean", "french", "german", "spanish", "italian", "chinese", "canadian", "australian",
     "europe", "european", "asia", "kingdom", "empire", "world", "earth", "universe", "galaxy", "war", "wars",
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "gods"};
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "gods",
+    "arc", "arcs", "scene", "castle", "village", "recap"};
 // Role words in a sentence, for a person the text names without a direct cue.
 const std::unordered_map<std::string_view, std::string_view> kSentenceRoleWords = {
     {"cast", "cast"}, {"stars", "cast"}, {"star", "cast"}, {"starring", "cast"}, {"starred", "cast"},
@@ -288,7 +416,8 @@ const std::unordered_map<std::string_view, std::string_view> kSentenceRoleWords 
     {"portrays", "cast"}, {"portrayed", "cast"}, {"role", "cast"}, {"roles", "cast"}, {"co-star", "cast"},
     {"co-stars", "cast"}, {"reprise", "cast"}, {"reprises", "cast"}, {"lead", "cast"}, {"leads", "cast"},
     {"performance", "cast"}, {"performances", "cast"}, {"creator", "creator"}, {"created", "creator"},
-    {"creators", "creator"}, {"co-creator", "creator"}, {"co-creators", "creator"}, {"director", "director"},
+    {"creators", "creator"}, {"co-creator", "creator"}, {"co-creators", "creator"}, {"developed", "creator"},
+    {"co-developed", "creator"}, {"director", "director"},
     {"directed", "director"}, {"directs", "director"}, {"writer", "writer"}, {"wrote", "writer"},
     {"written", "writer"}, {"writers", "writer"}, {"showrunner", "showrunner"}, {"showrunners", "showrunner"},
     {"producer", "producer"}, {"producers", "producer"}, {"produces", "producer"}, {"produced", "producer"},
@@ -304,10 +433,49 @@ const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
     {"role", "cast"}, {"portrayal", "cast"}, {"direction", "director"}, {"script", "writer"},
     {"scripts", "writer"}};
 
+GazetteerIndex::GazetteerIndex() {
+  for (const RoleCue& cue : kRoleCues) add_word(cue.words.substr(0, cue.words.find(' '))).cue = true;
+  for (std::string_view w : kNotNameStarts) add_word(w).not_name_start = true;
+  for (std::string_view w : kNameStops) add_word(w).name_stop = true;
+  for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
+    for (std::string_view w : *list) add_word(w).not_person = true;
+}
+
+// Credits named by a noun after a name, a possessive or a verb, longest first: "X on series
+// composition", "X's character designs", "X handling the music", "X wrote the songs".
+struct StaffNoun {
+  std::string_view words;  // space-separated normalized tokens
+  std::string_view role;
+};
+constexpr StaffNoun kStaffNouns[] = {
+    {"series composition", "writer"}, {"series composer", "writer"}, {"scripts", "writer"},
+    {"script", "writer"}, {"screenplay", "writer"}, {"screenplays", "writer"}, {"teleplay", "writer"},
+    {"scenario", "writer"}, {"music", "composer"}, {"score", "composer"}, {"scores", "composer"},
+    {"soundtrack", "composer"}, {"songs", "composer"}, {"song", "composer"}, {"theme song", "composer"},
+    {"theme songs", "composer"}, {"opening theme", "composer"}, {"ending theme", "composer"},
+    {"lyrics", "composer"}, {"character designs", "other"}, {"character design", "other"},
+    {"character designer", "other"}, {"the characters", "other"}, {"characters", "other"},
+    {"chief animation direction", "other"}, {"animation direction", "other"}, {"art direction", "other"},
+    {"sound direction", "other"}, {"storyboards", "other"}, {"cinematography", "other"},
+    {"mechanical designs", "other"}, {"mechanical design", "other"}, {"costume design", "other"},
+    {"costume designs", "other"}, {"production design", "other"}, {"direction", "director"},
+    {"directing duties", "director"}, {"directing", "director"}};
+
 class Scanner {
  public:
   Scanner(const GazetteerIndex& g, const Document& doc) : g_(g), doc_(doc), tokens_(doc.tokens()) {
-    for (const Token& t : tokens_) norms_.push_back(doc.normalized(t));
+    norms_.reserve(tokens_.size());
+    words_.reserve(tokens_.size());
+    text_hashes_.reserve(tokens_.size());
+    for (const Token& t : tokens_) {
+      const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
+      const std::size_t norm_hash = std::hash<std::string_view>{}(norm);
+      // Most words are written as they normalize: one hash serves both.
+      text_hashes_.push_back(text == norm ? norm_hash : std::hash<std::string_view>{}(text));
+      norms_.push_back(norm);
+      const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
+      words_.push_back(w ? *w : GazetteerIndex::Word());
+    }
     sentence_start_.assign(tokens_.size(), false);
     sentence_of_.assign(tokens_.size(), 0);
     token_taken_.assign(tokens_.size(), false);
@@ -375,24 +543,46 @@ class Scanner {
   // the number of phrases.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
                                                                              std::size_t from = 0) const {
-    std::vector<std::vector<std::string>> words(phrases.size());
+    std::vector<std::vector<std::string_view>> words(phrases.size());
+    std::vector<Document> docs;  // owns the words' text
+    docs.reserve(phrases.size());
     for (std::size_t p = 0; p < phrases.size(); ++p) {
-      const Document d = g_.tokenizer.tokenize(phrases[p]);
-      for (const Token& t : d.tokens()) words[p].emplace_back(d.text_of(t));
+      docs.push_back(g_.tokenizer.tokenize(phrases[p]));
+      for (const Token& t : docs.back().tokens()) words[p].push_back(docs.back().text_of(t));
     }
-    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;
-    for (std::size_t p = 0; p < phrases.size(); ++p)
-      if (!words[p].empty()) by_first[words[p][0]].push_back(p);
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(phrases.size());
+    return find_phrase_words(words, from);
+  }
+
+  // find_phrases for phrases given as their tokens' text.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(
+      const std::vector<std::vector<std::string_view>>& words, std::size_t from) const {
+    std::vector<std::vector<std::size_t>> hashes(words.size());
+    for (std::size_t p = 0; p < words.size(); ++p)
+      for (std::string_view w : words[p]) hashes[p].push_back(std::hash<std::string_view>{}(w));
+    // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
+    // that most tokens are passed over on one test.
+    constexpr std::size_t kFilterBits = 1 << 14;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_first;
+    std::vector<std::uint64_t> filter(kFilterBits / 64);
+    for (std::size_t p = 0; p < words.size(); ++p) {
+      if (words[p].empty()) continue;
+      const std::size_t h = hashes[p][0];
+      by_first[h].push_back(p);
+      filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
+    }
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(words.size());
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
-      auto it = by_first.find(doc_.text_of(tokens_[i]));
+      const std::size_t h = text_hashes_[i];
+      if (!(filter[h % kFilterBits / 64] >> (h % 64) & 1)) continue;
+      auto it = by_first.find(h);
       if (it == by_first.end()) continue;
       for (std::size_t p : it->second) {
         const auto& w = words[p];
         if (i + w.size() > tokens_.size()) continue;
         bool ok = true;
-        for (std::size_t k = 1; k < w.size() && ok; ++k) ok = doc_.text_of(tokens_[i + k]) == w[k];
+        for (std::size_t k = 0; k < w.size() && ok; ++k)
+          ok = text_hashes_[i + k] == hashes[p][k] && doc_.text_of(tokens_[i + k]) == w[k];
         if (ok) out[p].emplace_back(i, i + w.size());
       }
     }
@@ -433,7 +623,9 @@ class Scanner {
     if (doc_.text().substr(0, headline.size()) == headline)
       while (body < tokens_.size() && tokens_[body].begin < headline.size()) ++body;
 
-    std::vector<std::string> quoted, season_suffixes, phrases;
+    // Candidates as spans of headline tokens.
+    using Span = std::pair<std::size_t, std::size_t>;
+    std::vector<Span> quoted, season_suffixes, phrases;
     for (std::size_t i = 0; i < count; ++i) {
       if (!is_quote(i) || (i > 0 && !ht[i].has(kSpaceBefore)) || !hcap(i + 1) || ht[i + 1].has(kSpaceBefore)) continue;
       std::size_t j = i + 1;
@@ -441,7 +633,7 @@ class Scanner {
       if (j >= count || j - i > 12) continue;
       std::size_t e = j;
       while (e > i + 1 && (hn(e - 1) == "." || hn(e - 1) == "," || hn(e - 1) == "!" || hn(e - 1) == "?")) --e;
-      if (e > i + 1) quoted.push_back(htext(i + 1, e));
+      if (e > i + 1) quoted.emplace_back(i + 1, e);
       i = j;
     }
     for (std::size_t k = 1; k < count; ++k) {
@@ -456,62 +648,70 @@ class Scanner {
                         hn(b - 1) == "new"))
         --b;
       for (std::size_t s = b; s < k; ++s)
-        if (hcap(s) && hn(s) != "'s") season_suffixes.push_back(htext(s, k));
+        if (hcap(s) && hn(s) != "'s") season_suffixes.emplace_back(s, k);
       break;
     }
     for (std::size_t b = 0; b < count; ++b) {
-      if (!hcap(b) || (kNotNameStarts.count(std::string(hn(b))) > 0 && hn(b) != "the")) continue;
+      if (!hcap(b) || (kNotNameStarts.count(hn(b)) > 0 && hn(b) != "the")) continue;
+      std::uint32_t node = 0;  // the gazetteer's trie along hn(b..e)
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
+        if (node != 0 || e == b + 1) {
+          const GazetteerIndex::Word* w = g_.word(hn(e - 1));
+          node = w && w->id >= 0 ? g_.child(node, w->id) : 0;
+        }
         const std::string_view last = hn(e - 1);
         if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
         if (!hcap(e - 1) || kNameStops.count(last) || last == "season" || last == "seasons") continue;
         if (e - b == 1 && hn(b) == "the") continue;
-        std::string key;
-        for (std::size_t k = b; k < e; ++k) key += (k == b ? "" : " ") + std::string(hn(k));
-        if (g_.keys.count(key)) continue;  // an organization
+        if (node != 0 && g_.nodes[node].entry >= 0) continue;  // an organization
         bool words = false;
         for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
         if (!words) continue;  // "3": numbers are titles only when quoted ("'1899'")
-        phrases.push_back(htext(b, e));
+        phrases.emplace_back(b, e);
       }
     }
-    std::vector<std::string> all = quoted;
+    std::vector<Span> all = quoted;
     all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
     all.insert(all.end(), phrases.begin(), phrases.end());
-    const auto found = find_phrases(all, body);
+    std::vector<std::vector<std::string_view>> all_words(all.size());
+    for (std::size_t c = 0; c < all.size(); ++c)
+      for (std::size_t k = all[c].first; k < all[c].second; ++k) all_words[c].push_back(hd.text_of(ht[k]));
+    const auto found = find_phrase_words(all_words, body);
     auto occurrences_of = [&](std::size_t index, bool mid_sentence_only) {
       std::size_t c = 0;
       for (auto [b, e] : found[index])
         if (!mid_sentence_only || !sentence_start_[b]) ++c;
       return c;
     };
+    auto text_of = [&](const Span& span) { return htext(span.first, span.second); };
     for (std::size_t q = 0; q < quoted.size(); ++q)
-      if (occurrences_of(q, false) > 0) return quoted[q];
+      if (occurrences_of(q, false) > 0) return text_of(quoted[q]);
     // The longest ending the body repeats (the suffixes are listed longest first).
     for (std::size_t s = 0; s < season_suffixes.size(); ++s)
-      if (occurrences_of(quoted.size() + s, false) > 0) return season_suffixes[s];
+      if (occurrences_of(quoted.size() + s, false) > 0) return text_of(season_suffixes[s]);
     double best_score = 0;
     std::optional<std::string> best;
     for (std::size_t p = 0; p < phrases.size(); ++p) {
       const std::size_t index = quoted.size() + season_suffixes.size() + p;
-      const Document d = g_.tokenizer.tokenize(phrases[p]);
       std::size_t words = 0;
-      for (const Token& t : d.tokens()) words += t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+      for (std::size_t k = phrases[p].first; k < phrases[p].second; ++k)
+        words += ht[k].kind == TokenKind::kWord || ht[k].kind == TokenKind::kNumber;
       const double c = static_cast<double>(occurrences_of(index, words == 1));
       // A longer phrase the body repeats is more likely the title than a word inside it
       // ("Doctor Who" over "the Doctor").
       const double score = c * (1.0 + 1.5 * static_cast<double>(words - 1));
       if (c > 0 && score > best_score) {
         best_score = score;
-        best = phrases[p];
+        best = text_of(phrases[p]);
       }
     }
     if (best) return best;
     // A text that is all headline (a post, a tweet) names no show unless it quotes one.
-    if (body >= tokens_.size()) return quoted.empty() ? std::nullopt : std::optional<std::string>(quoted.front());
-    if (!quoted.empty()) return quoted.front();
+    if (body >= tokens_.size())
+      return quoted.empty() ? std::nullopt : std::optional<std::string>(text_of(quoted.front()));
+    if (!quoted.empty()) return text_of(quoted.front());
     if (!season_suffixes.empty()) {
-      const std::string& run = season_suffixes.front();
+      const std::string run = text_of(season_suffixes.front());
       const std::size_t colon = run.rfind(": ");
       return colon == std::string::npos ? run : run.substr(colon + 2);
     }
@@ -524,7 +724,14 @@ class Scanner {
     // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      const auto occ = find_phrases({*title})[0];
+      auto occ = find_phrases({*title})[0];
+      // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
+      bool bang = !occ.empty();
+      for (auto [b, e] : occ) bang = bang && n(e) == "!" && !tokens_[e].has(kSpaceBefore);
+      if (bang) {
+        *title += "!";
+        for (auto& span : occ) ++span.second;
+      }
       if (!occ.empty()) {
         main_show_ = ShowTitle{*title, tokens_[occ[0].first].begin, tokens_[occ[0].second - 1].end};
         for (auto [b, e] : occ) {
@@ -573,37 +780,62 @@ class Scanner {
       if (tokens_[i].kind == TokenKind::kPunctuation) continue;
       // Longest gazetteer match.
       std::size_t best = 0;
-      int entry = -1;
-      std::string best_key;
-      std::string key;
-      for (std::size_t len = 1; len <= g_.max_tokens && i + len <= tokens_.size(); ++len) {
-        key += (len == 1 ? "" : " ") + std::string(n(i + len - 1));
-        auto it = g_.keys.find(key);
-        if (it != g_.keys.end()) {
+      const GazetteerIndex::Node* match = nullptr;
+      std::uint32_t node = 0;
+      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
+        node = g_.child(node, words_[i + len - 1].id);
+        if (node == 0) break;
+        if (g_.nodes[node].entry >= 0) {
           best = len;
-          entry = it->second;
-          best_key = key;
+          match = &g_.nodes[node];
         }
       }
-      if (entry >= 0 && !taken(i, i + best) && org_evidence(i, best, best_key)) {
-        const GazetteerEntry& e = g_.entries[entry];
+      if (match && !taken(i, i + best) && org_evidence(i, best, *match)) {
+        const GazetteerEntry& e = g_.entries[match->entry];
         add(i, i + best, e.kind, e.name);
         i += best - 1;
         continue;
       }
-      // Pattern: a capitalized sequence ending in a studio or company word.
+      // Pattern: a capitalized sequence on one line ending in a studio or company word; a
+      // company word after "studio" is a studio's name ("his own studio, E&H Production").
       if (cap(i) && !taken(i, i + 1)) {
         std::size_t e = i;
-        while (e < tokens_.size() && e - i < 6 && (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber)) ++e;
+        while (e < tokens_.size() && e - i < 6 && (e == i || !tokens_[e].has(kNewlineBefore)) &&
+               (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))
+          ++e;
         if (e - i >= 2) {
-          const std::string last(n(e - 1));
-          const bool studio = kOrgSuffixStudio.count(last) > 0;
+          const std::string_view last = n(e - 1);
+          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && last != "inc." &&
+                                                                   last != "ltd." && last != "press");
           const bool company = kOrgSuffixCompany.count(last) > 0;
-          if ((studio || company) && !kNotNameStarts.count(std::string(n(i))) && !taken(i, e)) {
+          // "Animation Production: MAPPA" is a credit's label, not a name.
+          const bool label = n(e) == ":" && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
+          if ((kOrgSuffixStudio.count(last) || company) && !kNotNameStarts.count(n(i)) && !taken(i, e) && !label) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
             continue;
           }
+        }
+      }
+      // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
+      // "produced at X", "X is animating", "X animates the series".
+      if (cap(i) && (studio_context_before(i) || (n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))) &&
+          !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
+        const std::size_t e = org_name_end(i);
+        if (e > i) {
+          add(i, e, "studio", text(i, e));
+          i = e - 1;
+          continue;
+        }
+      }
+      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
+          animating_after_caps(i)) {
+        const std::size_t e = org_name_end(i);
+        if (e > i && (n(e) == "animates" || (n(e) == "is" && n(e + 1) == "animating") ||
+                      (n(e) == "will" && n(e + 1) == "animate"))) {
+          add(i, e, "studio", text(i, e));
+          i = e - 1;
+          continue;
         }
       }
       // Contexts for unknown names: "animated by X", "streaming on X", "airs on X".
@@ -617,23 +849,114 @@ class Scanner {
         i = e - 1;
       }
     }
+    // Manga magazines not in the list: "serialized in X", "runs in Publisher's X", once the
+    // publishers are found.
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (const std::size_t b = magazine_start(i)) {
+        const std::size_t e = org_name_end(b);
+        if (e > b) {
+          add(b, e, "other_org", text(b, e));
+          i = e - 1;
+        }
+      }
+    }
+  }
+
+  // Whether the capitalized words from i are followed by "animates", "is animating" or "will
+  // animate" (a cheap test before org_name_end).
+  bool animating_after_caps(std::size_t i) const {
+    std::size_t j = i;
+    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || n(j) == "&" || n(j) == "+")) ++j;
+    const std::string_view w = n(j);
+    return w == "animates" || (w == "is" && n(j + 1) == "animating") || (w == "will" && n(j + 1) == "animate");
+  }
+
+  // Words before token i that say a studio's name follows: "animation studio", "anime studio",
+  // "Animation Production:", "animation production by", "studio," (an apposition).
+  bool studio_context_before(std::size_t i) const {
+    if (i < 2) return false;
+    const std::string_view p1 = n(i - 1), p2 = n(i - 2), p3 = i >= 3 ? n(i - 3) : std::string_view();
+    if ((p1 == "studio" || p1 == "studios") && (p2 == "animation" || p2 == "anime")) return true;
+    if ((p1 == ":" || p1 == "by") && p2 == "production" && p3 == "animation") return true;
+    if (p1 == "," && (p2 == "studio" || p2 == "studios") && !sentence_start_[i - 2]) return true;
+    return false;
+  }
+
+  // The end of an organization's name starting at b: capitalized words (numbers, "&", "+" and a
+  // joining "of" inside) on one line, at most five; b itself when there is none.
+  std::size_t org_name_end(std::size_t b) const {
+    std::size_t e = b;
+    while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
+           !taken(e, e + 1)) {
+      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || n(e) == "+" ||
+                                                          tokens_[e].kind == TokenKind::kNumber))) {
+        ++e;
+      } else if (e > b && n(e) == "of" && cap(e + 1)) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
+    // "Shonen Jump+": a plus sign glued to the name.
+    if (e < tokens_.size() && n(e) == "+" && !tokens_[e].has(kSpaceBefore)) ++e;
+    while (e > b && (kNameStops.count(n(e - 1)) || n(e - 1) == "of" || n(e - 1) == "&")) --e;
+    return e;
+  }
+
+  // Where a magazine's name starts when token i begins a serialization context ("serialized in",
+  // "runs in", "ran in", "running in", "published in", "launched in", with "on" for web
+  // platforms), past a publisher's possessive ("in Shueisha's"); 0 when i does not.
+  std::size_t magazine_start(std::size_t i) const {
+    static const std::unordered_set<std::string_view> kVerbs = {
+        "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
+        "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
+        "began", "started", "wrapped", "ended", "concluded", "finished"};
+    const std::string_view v = n(i);
+    if ((n(i + 1) != "in" && n(i + 1) != "on") || !kVerbs.count(v)) return 0;
+    // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
+    if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
+    std::size_t b = i + 2;
+    if (n(b) == "the") ++b;
+    if (!cap(b) || !same_sentence(i, b)) return 0;
+    // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
+    if (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s") b += 2;
+    else if (taken(b, b + 1) && (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s")) b += 2;
+    if (!cap(b) || taken(b, b + 1) || kNotNameStarts.count(n(b)) || words_[b].not_person) return 0;
+    return b;
+  }
+
+  // Does token i's sentence speak of a manga or comic?
+  bool manga_sentence(std::size_t i) const {
+    static const std::unordered_set<std::string_view> kManga = {
+        "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
+        "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
+        "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
+    const Sentence& s = doc_.sentences()[sentence_of_[i]];
+    for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
+      if (kManga.count(n(k))) return true;
+    return false;
   }
 
   // Is a gazetteer match at [i, i+len) really the organization?
-  bool org_evidence(std::size_t i, std::size_t len, const std::string& key) const {
-    const bool lower_name = g_.lowercase_names.count(key) > 0;
-    if (!lower_name && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
-    if (!kAmbiguous.count(key)) return true;
+  bool org_evidence(std::size_t i, std::size_t len, const GazetteerIndex::Node& name) const {
+    if (!name.lowercase && !(cap(i) || tokens_[i].has(kAllCaps) || tokens_[i].kind != TokenKind::kWord)) return false;
+    if (!name.ambiguous) return true;
     // Acronyms in capitals ("ABC", "AMC") are the networks; in lower case they are words.
     if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
     // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
     if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
     const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
-    const bool context = kOutletContext.count(std::string(prev)) || kOutletContext.count(std::string(next)) ||
+    // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
+    if (g_.entries[name.entry].kind == "studio" &&
+        (next == "animated" || next == "animates" || (next == "is" && n(i + len + 1) == "animating") ||
+         next == "made" || next == "produced" || next == "produces" || next == "handled" || next == "staff" ||
+         next == "staffers" || next == "alumni" || studio_context_before(i)))
+      return true;
+    const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
                          next == "'s" || next == "\xE2\x80\x99s";
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
-    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(std::string(next)));
+    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(next));
   }
 
   // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
@@ -648,13 +971,12 @@ class Scanner {
   // initials inside, not an organization or show already found, no place or event word.
   std::size_t name_at(std::size_t i) const {
     if (!name_word(i)) return 0;
-    const std::string first(n(i));
     // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
-    const bool name_too = !sentence_start_[i] && g_.given_names.count(first) > 0;
-    if ((kNotNameStarts.count(first) || kNameStops.count(first)) && !name_too) return 0;
+    const bool name_too = !sentence_start_[i] && words_[i].given_name;
+    if ((words_[i].not_name_start || words_[i].name_stop) && !name_too) return 0;
     std::size_t e = i + 1;
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
-      if (name_word(e) && !kNameStops.count(n(e))) {
+      if (name_word(e) && !words_[e].name_stop) {
         ++e;
       } else if (kParticles.count(n(e)) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
         e += 2;
@@ -664,23 +986,30 @@ class Scanner {
     }
     if (e - i < 2) return 0;
     for (std::size_t k = i; k < e; ++k)
-      if (kNotPersonWords.count(n(k)) || kOrgSuffixStudio.count(std::string(n(k))) ||
-          kOrgSuffixCompany.count(std::string(n(k))))
-        return 0;
+      if (words_[k].not_person) return 0;
     return e;
   }
 
   // The role cue that ends just before token i ("directed by", "showrunner"), longest first.
   std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
-    static const std::vector<std::pair<std::vector<std::string>, std::string_view>> cues = [] {
-      std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
-      for (const RoleCue& cue : kRoleCues) out.emplace_back(split_words(cue.words), cue.role);
+    // The cues by their first word, in kRoleCues order.
+    using Cues = std::vector<std::pair<std::vector<std::string>, std::string_view>>;
+    static const std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> cues = [] {
+      std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> out;
+      for (const RoleCue& cue : kRoleCues) {
+        std::vector<std::string> words = split_words(cue.words);
+        std::string first = words[0];
+        out[first].emplace_back(std::move(words), cue.role);
+      }
       return out;
     }();
     std::string_view role;
     std::size_t after = 0;
-    for (const auto& [words, cue_role] : cues) {
-      if (i + words.size() > tokens_.size() || n(i) != words[0]) continue;
+    if (i >= words_.size() || !words_[i].cue) return {role, after};
+    const auto found = cues.find(n(i));
+    if (found == cues.end()) return {role, after};
+    for (const auto& [words, cue_role] : found->second) {
+      if (i + words.size() > tokens_.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
       if (ok && (after == 0 || words.size() > after - i)) {
@@ -691,14 +1020,149 @@ class Scanner {
     return {role, after};
   }
 
-  // A word for a show within a few words after k: "acid-tongued anthology", "sci-fi drama".
-  bool work_noun_after(std::size_t k) const {
+  // A word for a work within a few words after k, and the role it gives its maker: "acid-tongued
+  // anthology", "sci-fi drama" (creator); "four-panel manga", "light novels" (author); "series"
+  // in a sentence about a manga ("X's series has been running in Weekly Shonen Sunday") is the
+  // manga. Empty when there is none.
+  std::string_view work_noun_after(std::size_t k) const {
     static const std::unordered_set<std::string_view> kWork = {
         "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
-        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural"};
-    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j)
-      if (kWork.count(n(j))) return true;
-    return false;
+        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
+        "reimagining", "take", "vision"};
+    static const std::unordered_set<std::string_view> kSource = {
+        "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
+        "yonkoma"};
+    for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j) {
+      if (kSource.count(n(j))) return "author";
+      if (kWork.count(n(j))) return n(j) == "series" && manga_sentence(j) ? "author" : "creator";
+    }
+    return {};
+  }
+
+  // A quoted title at k followed by a word for a work: '"Jujutsu Kaisen" manga' gives its maker
+  // the role work_noun_after gives. Empty when none.
+  std::string_view quoted_work_role(std::size_t k) const {
+    if (n(k) != "\"") return {};
+    std::size_t j = k + 1;
+    while (j < tokens_.size() && j - k <= 12 && n(j) != "\"" && same_sentence(k, j)) ++j;
+    if (j >= tokens_.size() || n(j) != "\"" || j == k + 1) return {};
+    return work_noun_after(j + 1);
+  }
+
+  // The credit a staff noun at k names ("series composition", "the score", "soft character
+  // designs"): determiners and up to two lower-case words are passed over. Empty when none.
+  std::string_view staff_noun_at(std::size_t k) const {
+    static const std::vector<std::pair<std::vector<std::string>, std::string_view>> nouns = [] {
+      std::vector<std::pair<std::vector<std::string>, std::string_view>> out;
+      for (const StaffNoun& noun : kStaffNouns) out.emplace_back(split_words(noun.words), noun.role);
+      return out;
+    }();
+    static const std::unordered_set<std::string_view> kDeterminers = {
+        "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
+    const std::size_t first = k;
+    while (k < tokens_.size() && kDeterminers.count(n(k)) && same_sentence(first, k)) ++k;
+    for (std::size_t skip = 0; skip <= 2; ++skip, ++k) {
+      if (k >= tokens_.size() || !same_sentence(first, k) || tokens_[k].kind != TokenKind::kWord || cap(k)) break;
+      std::size_t best = 0;
+      std::string_view role;
+      for (const auto& [words, noun_role] : nouns) {
+        if (words.size() <= best || k + words.size() > tokens_.size()) continue;
+        bool ok = true;
+        for (std::size_t w = 0; w < words.size() && ok; ++w) ok = n(k + w) == words[w];
+        if (ok) {
+          best = words.size();
+          role = noun_role;
+        }
+      }
+      if (!role.empty()) return role;
+      if (n(k) == "and" || n(k) == "or") break;
+    }
+    return {};
+  }
+
+  // A credit given after a name ending before token e: "X on series composition", "X, who handled
+  // the character designs", "X handling music", "X returns as director", "X directing", "X
+  // composes the score", "X wrote the songs". Empty when none.
+  std::string_view role_after_name(std::size_t e) const {
+    std::size_t k = e;
+    if (n(k) == "," && n(k + 1) == "who") k += 2;
+    static const std::unordered_set<std::string_view> kAuxiliaries = {
+        "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
+        "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
+    for (int guard = 0; guard < 3 && kAuxiliaries.count(n(k)); ++guard) ++k;
+    if (k >= tokens_.size() || !same_sentence(e, k)) return {};
+    static const std::unordered_set<std::string_view> kCreditVerbs = {
+        "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
+        "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
+        "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
+    const std::string_view v = n(k);
+    if (kCreditVerbs.count(v)) {
+      const std::string_view role = staff_noun_at(k + 1);
+      if (!role.empty()) return role;
+      if (v == "writing") return "writer";
+      return {};
+    }
+    if (v == "in" && n(k + 1) == "charge" && n(k + 2) == "of") return staff_noun_at(k + 3);
+    if (v == "as") {
+      if (described_character(k + 1) != k + 1) return {};  // "as writer Diane Nguyen": a character
+      const std::string_view role = staff_noun_at(k + 1);
+      return role.empty() ? role_noun_at(k + 1) : role;
+    }
+    if (v == "directing" || v == "directs") return "director";
+    if (v == "composing" || v == "composes" || v == "scoring" || v == "scores" || v == "scored") return "composer";
+    if (v == "designing" || v == "designs" || v == "designed") return "other";
+    if (v == "illustrating" || v == "illustrates") return "author";
+    return {};
+  }
+
+  // "X is the creator", "X was a producer": a role noun after a copula (not an actor's: "X is
+  // the star" says too little). Empty when none.
+  std::string_view copula_role(std::size_t e) const {
+    if (n(e) != "is" && n(e) != "was") return {};
+    std::size_t k = e + 1;
+    if (n(k) == "also" || n(k) == "still") ++k;
+    if (n(k) != "the" && n(k) != "a" && n(k) != "an" && n(k) != "its" && n(k) != "their") return {};
+    const std::string_view role = role_noun_at(k);
+    return role == "cast" ? std::string_view() : role;
+  }
+
+  // "X created ...", "X, who directed ...": a credit verb after a name. Empty when none.
+  std::string_view verb_role(std::size_t e) const {
+    const std::string_view v = n(e) == "," && n(e + 1) == "who" ? n(e + 2) : n(e);
+    if (v == "created" || v == "creates" || v == "developed" || v == "co-created") return "creator";
+    if (v == "directed" || v == "directs") return "director";
+    if (v == "wrote" || v == "writes") return "writer";
+    if (v == "composed" || v == "composes" || v == "scored" || v == "scores") return "composer";
+    if (v == "produced" || v == "produces") return "producer";
+    if (v == "illustrated" || v == "illustrates") return "author";
+    return {};
+  }
+
+  // A byline: "by" on a short line that starts "Posted", "Published", "Written" or "By".
+  bool byline_by(std::size_t by) const {
+    std::size_t b = by;
+    while (b > 0 && by - b < 16 && !tokens_[b].has(kNewlineBefore)) --b;
+    if (b > 0 && !tokens_[b].has(kNewlineBefore)) return false;
+    const std::string_view w = n(b);
+    return b == by || w == "posted" || w == "published" || w == "written" || w == "updated";
+  }
+
+  // Adds the person [b, e) with `role`, and the names listed just before it in the same sentence
+  // ("Yoshiki Usa and Masahiko Otsuka wrote the scripts", "A, B and C's drama").
+  void add_person_list(std::size_t b, std::size_t e, const std::string& role) {
+    add_person(b, e, role);
+    while (b >= 2 && (n(b - 1) == "and" || n(b - 1) == "," || n(b - 1) == "&")) {
+      std::size_t end = b - 1;
+      if (n(end) == "and" && n(end - 1) == ",") --end;
+      std::size_t start = end;
+      while (start > 0 && end - start < 5 && cap(start - 1) && same_sentence(start - 1, b)) --start;
+      std::size_t found = 0;
+      for (std::size_t s = start; s + 1 < end && !found; ++s)
+        if (name_at(s) == end) found = s;
+      if (!found) break;
+      add_person(found, end, role);
+      b = found;
+    }
   }
 
   // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
@@ -729,28 +1193,50 @@ class Scanner {
 
   // A character's name at k: one to three capitalized words not already taken.
   std::size_t character_end(std::size_t k) const {
-    if (!cap(k) || taken(k, k + 1) || kNotNameStarts.count(std::string(n(k))) || kNameStops.count(n(k))) return 0;
+    if (!cap(k) || taken(k, k + 1) || words_[k].not_name_start || words_[k].name_stop) return 0;
     std::size_t e = k;
-    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !kNameStops.count(n(e)) &&
+    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e].name_stop &&
            !tokens_[e].has(kNewlineBefore) && same_sentence(k, e))
       ++e;
     return e > k ? e : 0;
   }
 
   void find_people() {
+    find_song_artists();
     const std::size_t count = tokens_.size();
     for (std::size_t i = 0; i < count; ++i) {
       // Role cue before names: "directed by A", "showrunner A", "starring A, B and C".
-      const auto [role, after] = cue_at(i);
+      auto [role, after] = cue_at(i);
+      // "serves as executive producer alongside A and B": the role of the words before.
+      if (n(i) == "alongside" && !role.empty()) {
+        const std::string_view before = role_before(i);
+        if (!before.empty()) role = before;
+      }
       if (!role.empty()) {
         std::size_t k = after;
         if (n(k) == ":" || n(k) == ",") ++k;
+        // "performed by the rock band X": a short description before an artist's name.
+        if (role == "composer") {
+          std::size_t d = k;
+          while (d < count && d - k < 4 && tokens_[d].kind == TokenKind::kWord && !cap(d) && same_sentence(k, d) &&
+                 n(d) != "and")
+            ++d;
+          if (d > k && cap(d) && (n(d - 1) == "band" || n(d - 1) == "group" || n(d - 1) == "unit" ||
+                                  n(d - 1) == "singer" || n(d - 1) == "artist" || n(d - 1) == "duo" ||
+                                  n(d - 1) == "musician" || n(d - 1) == "composer" || n(d - 1) == "collective"))
+            k = d;
+          // Artists go by names of every shape ("YOASOBI", "King Gnu", "Ado").
+          if (!name_at(k) && (n(i) == "performed" || n(i) == "sung" || n(i) == "song" || n(i) == "songs" ||
+                              n(i) == "opening" || n(i) == "ending" || n(i) == "theme" || n(i) == "music")) {
+            if (const std::size_t ae = artist_end(k)) add_person(k, ae, "composer");
+          }
+        }
         for (int guard = 0; guard < 8; ++guard) {
           const std::size_t e = name_at(k);
           if (!e) {
             // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
             // its person is known once every full name is found (link_surnames).
-            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(std::string(n(k))) &&
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(n(k)) &&
                 !kNameStops.count(n(k)) && !cap(k + 1)) {
               surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
               k = k + 1;
@@ -761,7 +1247,10 @@ class Scanner {
             }
             break;
           }
-          add_person(k, e, std::string(role));
+          // A later name in the list with a credit of its own ("director A, B on music") has that one.
+          const std::string_view own = guard > 0 ? role_after_name(e) : std::string_view();
+          add_person(k, e, std::string(own.empty() ? role : own));
+          if (!own.empty()) break;
           k = e;
           if (n(k) == "(") {  // "A (Kaoru)"
             if (const std::size_t c = character_end(k + 1); c && n(c) == ")") add_character(k + 1, c);
@@ -785,9 +1274,33 @@ class Scanner {
         const std::string_view v = n(i + 1);
         if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
+        // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
+        // a surname alone with a credit, for the person once every full name is known.
+        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i].not_name_start &&
+            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
+          std::string_view role = role_after_name(i + 1);
+          if (role.empty()) role = copula_role(i + 1);
+          if (role.empty()) role = verb_role(i + 1);
+          if (!role.empty()) surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[i])), std::string(role));
+        }
+        continue;
+      }
+      if (i > 0 && n(i - 1) == "by" && byline_by(i - 1)) {
+        add_person(i, e, "other");  // a byline: "Posted on May 12, 2018 by Hana Mori"
+        i = e - 1;
         continue;
       }
       if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
+      if (const std::string_view credit = role_after_name(e); !credit.empty()) {
+        add_person_list(i, e, std::string(credit));
+        i = e - 1;
+        continue;
+      }
+      if (const std::string_view credit = copula_role(e); !credit.empty()) {
+        add_person(i, e, std::string(credit));  // "Dan Erickson is the creator"
+        i = e - 1;
+        continue;
+      }
       std::size_t k = e;
       const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
       const std::size_t object = n(k) == "," && n(k + 1) == "who" ? k + 3 : k + 1;
@@ -817,20 +1330,24 @@ class Scanner {
         if (noun_role.empty())
           if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && work_noun_after(k + 1)) {
-        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama"
-        add_person(i, e, "creator");
-        if (i >= 2 && n(i - 1) == "and") {
-          std::size_t b = i - 2;
-          while (b > 0 && cap(b - 1) && same_sentence(b - 1, i)) --b;
-          if (name_at(b) == i - 1) add_person(b, i - 1, "creator");
-        }
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !staff_noun_at(k + 1).empty()) {
+        // "Tomohiro Suzuki's series composition", "Evan Call's gorgeous score"
+        add_person_list(i, e, std::string(staff_noun_at(k + 1)));
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !quoted_work_role(k + 1).empty()) {
+        // "Gege Akutami's "Jujutsu Kaisen" manga", "Aka Akasaka and Mengo Yokoyari's "Oshi no Ko" manga"
+        add_person_list(i, e, std::string(quoted_work_role(k + 1)));
+        i = e - 1;
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !work_noun_after(k + 1).empty()) {
+        // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama",
+        // "Aki Hamaji's four-panel manga"
+        add_person_list(i, e, std::string(work_noun_after(k + 1)));
         i = e - 1;
       } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && g_.given_names.count(std::string(n(i)))) {
+      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && words_[i].given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
@@ -877,9 +1394,9 @@ class Scanner {
       } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
         add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
         i = e - 1;
-      } else if (kSpeechVerbs.count(std::string(n(k))) ||
-                 (n(k) == "," && kSpeechVerbs.count(std::string(n(k + 1)))) ||
-                 (i > 0 && kSpeechVerbs.count(std::string(n(i - 1))))) {
+      } else if (kSpeechVerbs.count(n(k)) ||
+                 (n(k) == "," && kSpeechVerbs.count(n(k + 1))) ||
+                 (i > 0 && kSpeechVerbs.count(n(i - 1)))) {
         add_person(i, e, "other");
         i = e - 1;
       }
@@ -932,25 +1449,102 @@ class Scanner {
   // People named without a cue: a name sequence whose first word is a known given name. The
   // role comes from the nearest role word in the sentence ("the ensemble is led by ...").
   void find_people_by_given_name() {
+    const std::set<std::string> known = people_;  // linked already by link_repeats
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
-      if (!g_.given_names.count(std::string(n(i)))) continue;
+      if (!words_[i].given_name) continue;
       const std::size_t e = name_at(i);
       if (!e) continue;
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
       // With no role word around, "cast": most people an article names without saying why are
       // its actors (the people behind the camera come with a cue: "created by", "showrunner").
-      const std::string role = sentence_role(i, e);
+      std::string role(role_after_name(e));
+      if (role.empty() && (n(e) == "'s" || n(e) == "\xE2\x80\x99s")) role = staff_noun_at(e + 1);
+      if (role.empty()) role = sentence_role(i, e);
+      const std::string name = text(i, e);
+      if (!taken(i, e) && !people_.count(name)) weak_roles_.insert(name);
       add_person(i, e, role.empty() ? "cast" : role);
       i = e - 1;
     }
-    // And their later mentions.
-    std::vector<std::string> names(people_.begin(), people_.end());
+    // And the later mentions of the people found here.
+    std::vector<std::string> names;
+    for (const std::string& p : people_)
+      if (!known.count(p)) names.push_back(p);
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
         if (!taken(b, e)) add(b, e, "person", names[p]);
+  }
+
+  // The role word nearest before token i in its sentence ("developed the series, alongside").
+  std::string_view role_before(std::size_t i) const {
+    const Sentence& s = doc_.sentences()[sentence_of_[i]];
+    for (std::size_t k = i; k > s.first_token; --k) {
+      auto it = kSentenceRoleWords.find(n(k - 1));
+      if (it != kSentenceRoleWords.end()) return it->second;
+    }
+    return {};
+  }
+
+  // The end of an artist's name at b, whatever its shape: capitalized or all-capital words,
+  // numbers and "&" on one line, at most five tokens; 0 when none.
+  std::size_t artist_end(std::size_t b) const {
+    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (n(b) == "the" && !cap(b + 1))) return 0;
+    std::size_t e = b;
+    while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
+           !taken(e, e + 1) &&
+           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))))
+      ++e;
+    while (e > b && kNameStops.count(n(e - 1)) && e - 1 > b) --e;
+    return e > b ? e : 0;
+  }
+
+  // Theme song artists: '"Idol" by YOASOBI', 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick
+  // Back"', in a sentence about songs. Their names take any shape, so only this context finds them.
+  void find_song_artists() {
+    static const std::unordered_set<std::string_view> kSongWords = {
+        "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
+        "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
+    auto song_sentence = [&](std::size_t i) {
+      const Sentence& s = doc_.sentences()[sentence_of_[i]];
+      for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
+        if (kSongWords.count(n(k))) return true;
+      return false;
+    };
+    auto possessive = [&](std::size_t k) { return n(k) == "'s" || n(k) == "\xE2\x80\x99s"; };
+    for (std::size_t i = 1; i + 2 < tokens_.size(); ++i) {
+      if (n(i) != "\"" || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
+      std::size_t j = i + 1;
+      while (j < tokens_.size() && j - i <= 10 && n(j) != "\"" && same_sentence(i, j)) ++j;
+      if (j >= tokens_.size() || n(j) != "\"" || !song_sentence(i)) continue;
+      // '"Idol" by YOASOBI', '"Mugen," by ...'
+      if (n(j + 1) == "by")
+        if (const std::size_t ae = artist_end(j + 2)) add_person(j + 2, ae, "composer");
+      // 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick Back"'
+      std::size_t end = i;
+      if (end >= 2 && (n(end - 1) == "opening" || n(end - 1) == "ending" || n(end - 1) == "theme" ||
+                       n(end - 1) == "song" || n(end - 1) == "single"))
+        --end;
+      // 'the Official Hige Dandism opening "Cry Baby"'
+      if (end < i && end >= 2 && cap(end - 1) && !possessive(end - 1)) {
+        std::size_t b = end;
+        while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
+          --b;
+        if (b < end && b > 0 && n(b - 1) == "the" && !words_[b].not_name_start) add_person(b, end, "composer");
+      }
+      if (end >= 2 && possessive(end - 1)) {
+        std::size_t b = end - 1;
+        while (b > 0 && end - 1 - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || n(b - 1) == "&" ||
+                tokens_[b - 1].kind == TokenKind::kNumber))
+          --b;
+        while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
+        if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
+      }
+      i = j;
+    }
   }
 
   std::string sentence_role(std::size_t b, std::size_t e) const {
@@ -974,7 +1568,7 @@ class Scanner {
   // A surname alone for a person ("Kobayashi" after "Masahito Kobayashi"), a first name alone
   // for a character ("Kendall" after "Kendall Roy").
   void link_surnames() {
-    std::map<std::string, std::string> surname_to_person, first_to_character;
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> surname_to_person, first_to_character;
     for (const std::string& p : people_) {
       const auto words = split_words(p);
       if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
@@ -999,7 +1593,9 @@ class Scanner {
       auto it = surname_to_person.find(word);
       if (it == surname_to_person.end()) continue;
       std::string& r = roles_[it->second];
-      if (r.empty() || r == "other") r = role;
+      // A cue on the surname ("Covell, who created the show") says more than a role guessed from
+      // the words around the full name.
+      if (r.empty() || r == "other" || weak_roles_.count(it->second)) r = role;
     }
     for (const std::string& c : characters_) {
       const auto words = split_words(c);
@@ -1008,7 +1604,7 @@ class Scanner {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!cap(i) || taken(i, i + 1) || (i + 1 < tokens_.size() && cap(i + 1) && !tokens_[i + 1].has(kNewlineBefore)))
         continue;
-      const std::string word(doc_.text_of(tokens_[i]));
+      const std::string_view word = doc_.text_of(tokens_[i]);
       if (auto it = surname_to_person.find(word); it != surname_to_person.end()) {
         add(i, i + 1, "person", it->second);
         // "Lyonne plays Charlie Cale"
@@ -1028,12 +1624,15 @@ class Scanner {
   const Document& doc_;
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
+  std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
+  std::vector<std::size_t> text_hashes_;     // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
   std::vector<std::size_t> sentence_of_;
   std::vector<EntityMention> mentions_;
   std::vector<bool> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
+  std::set<std::string> weak_roles_;  // people whose role was guessed from the words around them
   std::vector<std::pair<std::string, std::string>> surname_roles_;  // (surname, role) from cues
   struct BracketPair {
     std::size_t outer_begin, outer_end, inner;

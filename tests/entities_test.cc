@@ -255,5 +255,128 @@ TEST(Entities, GazetteerCoversStudiosProducersAndPlatforms) {
   EXPECT_TRUE(has(entities("Animation comes from Medrano's own Lanternfish Toons."), "studio", "Lanternfish Toons"));
 }
 
+TEST(Entities, StaffListLinesGiveOneCreditEach) {
+  const auto e = entities(
+      "Lantern Girl Season 2 Staff Announced\n\n"
+      "The production committee confirmed the returning staff.\n\n"
+      "Director: Kaname Oshiro\n"
+      "Series Composition: Fuyumi Taketani\n"
+      "Character Design: Sekiya Moro, Unari Kanda\n"
+      "Art Director: Doi Masanobu\n"
+      "Music: Raizo Ebina\n"
+      "Animation Production: Hoshikuzu Nine\n");
+  EXPECT_TRUE(has(e, "person", "Kaname Oshiro", "director"));
+  EXPECT_TRUE(has(e, "person", "Fuyumi Taketani", "writer"));
+  EXPECT_TRUE(has(e, "person", "Sekiya Moro", "other"));
+  EXPECT_TRUE(has(e, "person", "Unari Kanda", "other"));
+  // A credit that ends in a role word is not that role.
+  EXPECT_TRUE(has(e, "person", "Doi Masanobu", "other"));
+  EXPECT_TRUE(has(e, "person", "Raizo Ebina", "composer"));
+  EXPECT_TRUE(has(e, "studio", "Hoshikuzu Nine"));
+  // The label is not a company, and a name does not run on into the next line.
+  EXPECT_FALSE(has(e, "production_company", "Animation Production"));
+  EXPECT_FALSE(has(e, "production_company", "Raizo Ebina\nAnimation Production"));
+}
+
+TEST(Entities, CreditsGivenAfterAName) {
+  auto e = entities(
+      "Under director Kaname Oshiro, Fuyumi Taketani is on series composition, Sekiya Moro is handling the "
+      "character designs and Raizo Ebina is composing the score.");
+  EXPECT_TRUE(has(e, "person", "Kaname Oshiro", "director"));
+  EXPECT_TRUE(has(e, "person", "Fuyumi Taketani", "writer"));
+  EXPECT_TRUE(has(e, "person", "Sekiya Moro", "other"));
+  EXPECT_TRUE(has(e, "person", "Raizo Ebina", "composer"));
+  e = entities(
+      "Tomoe Arashi, who handled series composition on the first season, is back. Mio Sakane and Juri Otomo "
+      "wrote the scripts, and Nagi Kurusu returns on music.");
+  EXPECT_TRUE(has(e, "person", "Tomoe Arashi", "writer"));
+  EXPECT_TRUE(has(e, "person", "Mio Sakane", "writer"));
+  EXPECT_TRUE(has(e, "person", "Juri Otomo", "writer"));
+  EXPECT_TRUE(has(e, "person", "Nagi Kurusu", "composer"));
+  // Songs written are a composer's work; "as" before a role noun gives that role.
+  e = entities("Ada Pruitt and Lev Moran, who wrote the songs, stay on. Walt Ibsen returns as director.");
+  EXPECT_TRUE(has(e, "person", "Lev Moran", "composer"));
+  EXPECT_TRUE(has(e, "person", "Walt Ibsen", "director"));
+}
+
+TEST(Entities, PossessiveCredits) {
+  const auto e = entities(
+      "Fuyumi Taketani's tight series composition, Sekiya Moro's soft character designs and Raizo Ebina's "
+      "sweeping score carried the season. The anime adapts Ren Amano and Kei Otori's \"Glass Orchard\" manga, "
+      "and Sora Minase's four-panel manga got a short of its own.");
+  EXPECT_TRUE(has(e, "person", "Fuyumi Taketani", "writer"));
+  EXPECT_TRUE(has(e, "person", "Sekiya Moro", "other"));
+  EXPECT_TRUE(has(e, "person", "Raizo Ebina", "composer"));
+  EXPECT_TRUE(has(e, "person", "Ren Amano", "author"));
+  EXPECT_TRUE(has(e, "person", "Kei Otori", "author"));
+  EXPECT_TRUE(has(e, "person", "Sora Minase", "author"));
+}
+
+TEST(Entities, AlongsideTakesTheRoleNamedBeforeIt) {
+  auto e = entities("The series was developed by Jason Katims, alongside Tara Vance and Ollie Brandt.");
+  EXPECT_TRUE(has(e, "person", "Tara Vance", "creator"));
+  EXPECT_TRUE(has(e, "person", "Ollie Brandt", "creator"));
+  e = entities("Dana Holt is an executive producer alongside Rufus Penn.");
+  EXPECT_TRUE(has(e, "person", "Rufus Penn", "producer"));
+  // With no role word before it, the people alongside are cast.
+  e = entities("In the new trailer, Ren Kaido appears alongside Mina Oda.");
+  EXPECT_TRUE(has(e, "person", "Mina Oda", "cast"));
+}
+
+TEST(Entities, ThemeSongArtistsWhateverTheirNames) {
+  const auto e = entities(
+      "The opening theme, \"Blue Hour\" by NOVA LINE, topped the charts, and Sakurako's \"Tide\" closed the "
+      "season. The second opening was performed by the vocal group Kite Runners, and fans loved the Paper "
+      "Moths opening \"Wired\".");
+  EXPECT_TRUE(has(e, "person", "NOVA LINE", "composer"));
+  EXPECT_TRUE(has(e, "person", "Sakurako", "composer"));
+  EXPECT_TRUE(has(e, "person", "Kite Runners", "composer"));
+  EXPECT_TRUE(has(e, "person", "Paper Moths", "composer"));
+  // Out of a song context a one-word name in a possessive is not taken.
+  EXPECT_FALSE(has(entities("Everyone loved Sakurako's \"Tide\" speech."), "person", "Sakurako", "composer"));
+}
+
+TEST(Entities, MangaMagazinesAndPublishers) {
+  const auto e = entities(
+      "Ryo Fujimaki's manga has been serialized in Kodansha's Monthly Lantern since 2019, while the spin-off "
+      "ran in Weekly Shonen Jump and the sequel runs on Shonen Jump+. Houbunsha publishes the four-panel "
+      "comedy in Manga Time Kirara Max.");
+  EXPECT_TRUE(has(e, "person", "Ryo Fujimaki", "author"));
+  EXPECT_TRUE(has(e, "production_company", "Kodansha"));
+  EXPECT_TRUE(has(e, "other_org", "Monthly Lantern"));
+  EXPECT_TRUE(has(e, "other_org", "Weekly Shonen Jump"));
+  EXPECT_TRUE(has(e, "other_org", "Shonen Jump+"));
+  EXPECT_TRUE(has(e, "production_company", "Houbunsha"));
+  EXPECT_TRUE(has(e, "other_org", "Manga Time Kirara Max"));
+  // "ran in" away from a manga is not a magazine.
+  EXPECT_FALSE(has(entities("The drama ran in Japan Today for weeks."), "other_org", "Japan Today"));
+}
+
+TEST(Entities, StudiosNamedByTheirContext) {
+  const auto e = entities(
+      "The film comes from animation studio Kumo Gakkou, and another studio, Madhouse, made the pilot. "
+      "Meanwhile, Kitsune Frame is animating the sequel at the director's own studio, Oboro Production. "
+      "Mushi Production made the first adaptation in 1969.");
+  EXPECT_TRUE(has(e, "studio", "Kumo Gakkou"));
+  EXPECT_TRUE(has(e, "studio", "Madhouse"));
+  EXPECT_TRUE(has(e, "studio", "Kitsune Frame"));
+  EXPECT_TRUE(has(e, "studio", "Oboro Production"));
+  EXPECT_TRUE(has(e, "studio", "Mushi Production"));
+  // "madhouse" as a word is not the studio.
+  EXPECT_FALSE(has(entities("The finale was a madhouse of cameos."), "studio", "Madhouse"));
+}
+
+TEST(Entities, BylinesAndSurnameCredits) {
+  auto e = entities("Posted on March 3, 2024 by Dana Whitfield\n\nThe comedy returns in the fall.");
+  EXPECT_TRUE(has(e, "person", "Dana Whitfield", "other"));
+  // A cue on the surname alone replaces a role guessed from the words around the full name.
+  e = entities(
+      "Season 2 News\n\nThe first teaser features Kenta Mizuhara.\n\nBEHIND THE SCENES\n"
+      "Mizuhara is the creator of the original web series.");
+  EXPECT_TRUE(has(e, "person", "Kenta Mizuhara", "creator"));
+  e = entities("The first teaser shows Ryan Holloway. Holloway, who directed the short it grew from, narrates.");
+  EXPECT_TRUE(has(e, "person", "Ryan Holloway", "director"));
+}
+
 }  // namespace
 }  // namespace greenlight
