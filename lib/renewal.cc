@@ -309,11 +309,25 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
+  CueEvents events;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     sum_sink.sentence = static_cast<std::uint32_t>(si);
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink);
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink, &events);
   }
-  sum_sink.occurrences = nullptr;  // document-level features are not evidence
+  // Event features are evidence of the sentence holding the event: their occurrences go in
+  // sentence order with the others.
+  const std::size_t sentence_occurrences = occurrences.size();
+  for (const EventFeature& f : event_features(events)) {
+    sum_sink.sentence = static_cast<std::uint32_t>(f.sentence);
+    sum_sink.add(f.name, 1);
+  }
+  if (occurrences.size() > sentence_occurrences) {
+    const auto by_sentence = [](const Occurrence& a, const Occurrence& b) { return a.sentence < b.sentence; };
+    const auto middle = occurrences.begin() + static_cast<std::ptrdiff_t>(sentence_occurrences);
+    std::stable_sort(middle, occurrences.end(), by_sentence);
+    std::inplace_merge(occurrences.begin(), middle, occurrences.end(), by_sentence);
+  }
+  sum_sink.occurrences = nullptr;  // the remaining document-level features are not evidence
   const int bias = m.lookup(feature_hash("bias"));
   sum_sink.add(bias, 1);
   if (cue_sentences == 0) sum_sink.add(m.lookup(feature_hash("no_cue_sentences")), 1);

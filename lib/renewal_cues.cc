@@ -3,6 +3,7 @@
 #include "renewal_cues.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <string_view>
 #include <unordered_map>
@@ -221,7 +222,41 @@ bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std:
   return it != spans.end() && it->first < e;
 }
 
+bool is_event(std::string_view cls) {
+  return cls == "renew" || cls == "cancel" || cls == "final" || cls == "revive" || cls == "revoke";
+}
+
+// A word that dates an event to the past: a year, "ago", "back in", "previously", "last year".
+bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
+  const std::string_view w = norms[k];
+  if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+      std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  if (w == "ago" || w == "previously" || w == "originally" || w == "initially" || w == "once") return true;
+  if (k + 1 < norms.size()) {
+    const std::string_view next = norms[k + 1];
+    if (w == "back" && next == "in") return true;
+    if (w == "last" && (next == "year" || next == "spring" || next == "summer" || next == "fall" || next == "autumn" ||
+                        next == "winter" || next == "month"))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<EventFeature> event_features(const CueEvents& e) {
+  std::vector<EventFeature> out;
+  if (e.last.empty()) return out;
+  const std::string last(e.last);
+  static const int v = getenv("RNV") ? atoi(getenv("RNV")) : 12;
+  if (v & 1) out.push_back({"ev_first:" + std::string(e.first), e.first_sentence});
+  if (v & 2) out.push_back({"ev_last:" + last, e.last_sentence});
+  if ((v & 4) && e.first != e.last)
+    out.push_back({"ev_seq:" + std::string(e.first) + ">" + last, e.last_sentence});
+  if ((v & 8) && !e.last_current.empty()) out.push_back({"ev_cur:" + std::string(e.last_current), e.last_current_sentence});
+  return out;
+}
 
 int find_headline_sentence(const Document& doc) {
   if (doc.paragraphs().empty()) return -1;
@@ -235,7 +270,7 @@ int find_headline_sentence(const Document& doc) {
 }
 
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           CueSink& sink) {
+                           CueSink& sink, CueEvents* events) {
   const auto& patterns = compiled_patterns();
   const auto tokens = doc.tokens();
   thread_local std::vector<std::string_view> norms;
@@ -320,6 +355,28 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
         if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
+      if (events && !negated && !modal && !question && subj != "other" && is_event(best->cls)) {
+        // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
+        bool background = past;
+        for (std::size_t k = i; k-- > 0 && !background;) {
+          if (is_clause_break(norms[k]) || i - k > 8) break;
+          background = is_dating_word(norms, k);
+        }
+        for (std::size_t k = i + best_len; k < n && k < i + best_len + 8 && !background; ++k) {
+          if (is_clause_break(norms[k]) && norms[k] != "and") break;
+          background = is_dating_word(norms, k);
+        }
+        if (events->first.empty()) {
+          events->first = best->cls;
+          events->first_sentence = static_cast<int>(si);
+        }
+        events->last = best->cls;
+        events->last_sentence = static_cast<int>(si);
+        if (!background) {
+          events->last_current = best->cls;
+          events->last_current_sentence = static_cast<int>(si);
+        }
+      }
       const std::string_view base = best->cls;
       const std::string_view neg = negated ? "|neg" : "";
       const std::string_view mod = modal ? "|mod" : "";
@@ -353,22 +410,24 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
 }
 
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           std::vector<CueFeature>& out) {
+                           std::vector<CueFeature>& out, CueEvents* events) {
   struct VectorSink final : CueSink {
     std::vector<CueFeature>& out;
     int sentence;
     VectorSink(std::vector<CueFeature>& o, int s) : out(o), sentence(s) {}
     void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
   } sink(out, static_cast<int>(si));
-  return sentence_cue_features(doc, subject, headline_index, si, sink);
+  return sentence_cue_features(doc, subject, headline_index, si, sink, events);
 }
 
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
   std::vector<CueFeature> out;
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
   int cue_sentences = 0;
+  CueEvents events;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si)
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out);
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out, &events);
+  for (EventFeature& f : event_features(events)) out.push_back({std::move(f.name), 1, f.sentence});
   out.push_back({"bias", 1, -1});
   if (cue_sentences == 0) out.push_back({"no_cue_sentences", 1, -1});
   return out;
