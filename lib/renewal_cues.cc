@@ -129,6 +129,14 @@ constexpr std::string_view kNegators[] = {"not", "n't", "no", "never", "without"
                                           "hardly", "refused", "refuses", "declined", "instead", "nobody",
                                           "none", "nothing", "denied", "against"};
 
+// Before a negated cue, words that leave the decision open ("has not been renewed", "still
+// hasn't", "yet to") or that tell a decision ("will not", "won't", "was not", "didn't",
+// "decided not to"). Pending wins when both appear ("has decided" aside, "has" marks waiting).
+constexpr std::string_view kPendingWords[] = {"has", "have", "yet", "still", "so", "currently"};
+constexpr std::string_view kDecisiveWords[] = {"is", "are", "was", "were", "did", "there"};
+// Decisions that outweigh "has" ("has decided not to renew", "will not").
+constexpr std::string_view kDecidedWords[] = {"will", "wo", "'ll", "decided", "chose", "opted", "going", "longer"};
+
 // Words that make a cue hypothetical, hedged or hoped-for.
 constexpr std::string_view kModals[] = {"could", "might", "may", "would", "should", "possibly", "possible",
                                         "potential", "potentially", "perhaps", "maybe", "if", "whether",
@@ -220,6 +228,11 @@ bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std:
   auto it = std::lower_bound(spans.begin(), spans.end(), b,
                              [](const std::pair<std::uint32_t, std::uint32_t>& s, std::uint32_t x) { return s.second <= x; });
   return it != spans.end() && it->first < e;
+}
+
+// Cues whose decisive negation means no further season ("won't be renewed", "will not return").
+bool is_continuation(std::string_view cls) {
+  return cls == "renew" || cls == "return" || cls == "proceed" || cls == "confirm";
 }
 
 bool is_event(std::string_view cls) {
@@ -344,7 +357,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       for (const int pi : prefixed) try_pattern(pi);
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
-      bool negated = false, modal = false, past = false;
+      bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
         if (is_clause_break(norms[k])) break;
         if (i - k > 8) break;
@@ -352,10 +365,24 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         if (norms[k] == "had" || norms[k] == "'d") past = true;
         if (in(norms[k], kNegators)) negated = true;
         if (in(norms[k], kModals)) modal = true;
+        if (in(norms[k], kPendingWords)) pending = true;
+        if (in(norms[k], kDecisiveWords)) decisive = true;
+        if (in(norms[k], kDecidedWords)) decided = true;
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
         if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
-      if (events && !negated && !modal && !question && subj != "other" && is_event(best->cls)) {
+      // A negation is pending ("hasn't been renewed", "yet to be renewed": no decision) or
+      // decisive ("won't return", "was not picked up", "decided not to renew": a decision).
+      const std::string_view neg_kind = !negated  ? ""
+                                        : decided ? "|neg:dec"
+                                        : pending ? "|neg:pend"
+                                        : decisive ? "|neg:dec"
+                                                   : "|neg:other";
+      // A decisive "no" to another season is a cancellation event.
+      static const bool kNegEvents = !getenv("RNNE");
+      const std::string_view event = !negated ? (is_event(best->cls) ? best->cls : "")
+                                     : kNegEvents && neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
+      if (events && !modal && !question && subj != "other" && !event.empty()) {
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
         for (std::size_t k = i; k-- > 0 && !background;) {
@@ -367,13 +394,13 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
           background = is_dating_word(norms, k);
         }
         if (events->first.empty()) {
-          events->first = best->cls;
+          events->first = event;
           events->first_sentence = static_cast<int>(si);
         }
-        events->last = best->cls;
+        events->last = event;
         events->last_sentence = static_cast<int>(si);
         if (!background) {
-          events->last_current = best->cls;
+          events->last_current = event;
           events->last_current_sentence = static_cast<int>(si);
         }
       }
@@ -390,19 +417,31 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       if (headline) emit(1, "headline:"sv, base, neg, q);
       if (lede) emit(1, "lede:"sv, base, neg, mod);
       if (past) emit(1, base, "|past"sv, neg);
+      if (negated) emit(1, base, neg_kind);
       any_cue = true;
       i += best_len - 1;
     }
-    if (!any_cue) {
+    static const float kO = getenv("RNO") ? atof(getenv("RNO")) : 0.25f;
+    static const float kW = getenv("RNW") ? atof(getenv("RNW")) : 0.5f;
+    static const float kB = getenv("RNB") ? atof(getenv("RNB")) : 0.5f;
+    if (!any_cue && kO > 0) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) emit(0.25f, std::string_view("o:"), norms[i]);
+        if (norms[i].size() >= 2) emit(kO, std::string_view("o:"), norms[i]);
     }
     if (any_cue) {
       // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
         if (norms[i].size() < 2 && norms[i] != "?") continue;
-        emit(0.5f, std::string_view("w:"), norms[i]);
-        if (i + 1 < n) emit(0.5f, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
+        if (kW > 0) emit(kW, std::string_view("w:"), norms[i]);
+        if (kB > 0 && i + 1 < n) emit(kB, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
+      }
+    }
+    static const int kH = getenv("RNH") ? atoi(getenv("RNH")) : 0;
+    if (kH && (headline || (lede && (kH & 2)))) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (norms[i].size() < 2 && norms[i] != "?") continue;
+        emit(0.5f, std::string_view("h:"), norms[i]);
+        if ((kH & 4) && i + 1 < n) emit(0.5f, std::string_view("hb:"), norms[i], std::string_view("_"), norms[i + 1]);
       }
     }
     return any_cue;
