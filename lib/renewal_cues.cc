@@ -117,6 +117,9 @@ constexpr Pattern kPatterns[] = {
     {"cast_busy", "exit*"}, {"cast_busy", "left the"}, {"cast_busy", "options"},
     {"gap", "hiatus"}, {"gap", "years since"}, {"gap", "dormant"}, {"gap", "long wait"},
     {"gap", "long gap"}, {"gap", "years later"}, {"gap", "decade"},
+    // A further season talked about, with no verb saying what happens to it: read through its
+    // modifiers ("No Season 2 for X", "there won't be a second season", "Season 3?").
+    {"season_ref", "season"}, {"season_ref", "seasons"},
     {"commit", "signed on"}, {"commit", "committed"}, {"commit", "attached"}, {"commit", "plans for"},
     {"commit", "already writing"}, {"commit", "mapped out"}, {"commit", "planned"}, {"commit", "vision"},
 };
