@@ -56,6 +56,7 @@ constexpr Pattern kPatterns[] = {
     {"run_length", "single season"},
     {"finale", "season finale"}, {"finale", "final episode"}, {"finale", "last episode"},
     {"finale", "finale"}, {"finale", "cliffhanger"}, {"finale", "penultimate"},
+    {"cancel", "call* off"}, {"cancel", "called off"}, {"cancel", "let go"}, {"cancel", "let * go"},
     {"cancel", "killed"}, {"cancel", "kill*", true}, {"cancel", "not be returning"},
     {"final", "final season"}, {"final", "last season"}, {"final", "final chapter"}, {"final", "final series"},
     {"final", "last series"}, {"final", "* and final"}, {"final", "by design"}, {"final", "always planned"},
@@ -145,7 +146,9 @@ constexpr std::string_view kModals[] = {"could", "might", "may", "would", "shoul
                                         "potential", "potentially", "perhaps", "maybe", "if", "whether",
                                         "hope", "hopes", "hoping", "chance", "chances", "likely", "unlikely",
                                         "expect", "expected", "expects", "probably", "wish", "want", "wants",
-                                        "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly"};
+                                        "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly",
+                                        "suppose", "supposing", "hypothetically", "hypothetical", "imagine",
+                                        "assuming", "pretend", "bet", "wonder"};
 
 constexpr std::string_view kPronounSubjects[] = {"it", "the show", "the series", "the anime", "the drama",
                                                  "the sitcom", "the comedy", "this show", "this series"};
