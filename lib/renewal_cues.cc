@@ -3,7 +3,6 @@
 #include "renewal_cues.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <string_view>
 #include <unordered_map>
@@ -241,6 +240,20 @@ bool is_continuation(std::string_view cls) {
   return cls == "renew" || cls == "return" || cls == "proceed" || cls == "confirm";
 }
 
+// Whether the sentence passes on a rumour or report ("reportedly", "sources say", "a leak"):
+// an order or cancellation told that way is not official. (Marking official sources and fans
+// as well did not help in cross-validation across files.)
+bool sentence_is_rumour(const std::vector<std::string_view>& norms) {
+  for (const std::string_view w : norms) {
+    auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
+    if (starts("rumo") || w == "reportedly" || w == "report" || w == "reports" || w == "sources" ||
+        starts("insider") || starts("leak") || w == "allegedly" || starts("claim") || w == "scoop" ||
+        starts("specul") || w == "whispers" || w == "gossip")
+      return true;
+  }
+  return false;
+}
+
 bool is_event(std::string_view cls) {
   return cls == "renew" || cls == "cancel" || cls == "final" || cls == "revive" || cls == "revoke";
 }
@@ -267,13 +280,11 @@ bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
 std::vector<EventFeature> event_features(const CueEvents& e) {
   std::vector<EventFeature> out;
   if (e.last.empty()) return out;
-  const std::string last(e.last);
-  static const int v = getenv("RNV") ? atoi(getenv("RNV")) : 12;
-  if (v & 1) out.push_back({"ev_first:" + std::string(e.first), e.first_sentence});
-  if (v & 2) out.push_back({"ev_last:" + last, e.last_sentence});
-  if ((v & 4) && e.first != e.last)
-    out.push_back({"ev_seq:" + std::string(e.first) + ">" + last, e.last_sentence});
-  if ((v & 8) && !e.last_current.empty()) out.push_back({"ev_cur:" + std::string(e.last_current), e.last_current_sentence});
+  // The sequence when it changes, and the latest event that is not background. (The first and
+  // last events alone did not help in cross-validation across files.)
+  if (e.first != e.last)
+    out.push_back({"ev_seq:" + std::string(e.first) + ">" + std::string(e.last), e.last_sentence});
+  if (!e.last_current.empty()) out.push_back({"ev_cur:" + std::string(e.last_current), e.last_current_sentence});
   return out;
 }
 
@@ -328,6 +339,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         }
       }
     }
+    const bool rumour = sentence_is_rumour(norms);
     bool any_cue = false;
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // token ranges already matched by a longer cue
     // Longer patterns first at each position, so "final season" wins over "final".
@@ -385,9 +397,8 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
                                         : decisive ? "|neg:dec"
                                                    : "|neg:other";
       // A decisive "no" to another season is a cancellation event.
-      static const bool kNegEvents = !getenv("RNNE");
       const std::string_view event = !negated ? (is_event(best->cls) ? best->cls : "")
-                                     : kNegEvents && neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
+                                     : neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
       if (events && !modal && !question && subj != "other" && !event.empty()) {
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
@@ -424,30 +435,21 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       if (lede) emit(1, "lede:"sv, base, neg, mod);
       if (past) emit(1, base, "|past"sv, neg);
       if (negated) emit(1, base, neg_kind);
+      if (rumour && (is_event(base) || is_continuation(base) || base == "season_ref"))
+        emit(1, base, "|src:rumour"sv, neg);
       any_cue = true;
       i += best_len - 1;
     }
-    static const float kO = getenv("RNO") ? atof(getenv("RNO")) : 0.25f;
-    static const float kW = getenv("RNW") ? atof(getenv("RNW")) : 0.5f;
-    static const float kB = getenv("RNB") ? atof(getenv("RNB")) : 0.5f;
-    if (!any_cue && kO > 0) {
+    if (!any_cue) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) emit(kO, std::string_view("o:"), norms[i]);
+        if (norms[i].size() >= 2) emit(0.25f, std::string_view("o:"), norms[i]);
     }
     if (any_cue) {
       // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
         if (norms[i].size() < 2 && norms[i] != "?") continue;
-        if (kW > 0) emit(kW, std::string_view("w:"), norms[i]);
-        if (kB > 0 && i + 1 < n) emit(kB, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
-      }
-    }
-    static const int kH = getenv("RNH") ? atoi(getenv("RNH")) : 0;
-    if (kH && (headline || (lede && (kH & 2)))) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (norms[i].size() < 2 && norms[i] != "?") continue;
-        emit(0.5f, std::string_view("h:"), norms[i]);
-        if ((kH & 4) && i + 1 < n) emit(0.5f, std::string_view("hb:"), norms[i], std::string_view("_"), norms[i + 1]);
+        emit(0.5f, std::string_view("w:"), norms[i]);
+        if (i + 1 < n) emit(0.5f, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
       }
     }
     return any_cue;
