@@ -137,7 +137,8 @@ std::vector<std::pair<int, double>> feature_values(const std::unordered_map<std:
 struct RenewalScorer::Model {
   std::vector<std::string> features;                 // index -> name
   std::unordered_map<std::string, int> index;        // name -> index
-  Eigen::MatrixXd status_weights;                    // features x 6
+  // Row-major: scoring reads a feature's six weights together.
+  Eigen::Matrix<double, Eigen::Dynamic, 6, Eigen::RowMajor> status_weights;  // features x 6
   Eigen::VectorXd likelihood_weights;                // features
   double likelihood_temperature = 1.0;               // logit scale fitted on held-out folds
 
@@ -337,7 +338,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     if (f != bias) norm += std::log1p(sums[f]) * std::log1p(sums[f]);
   norm = std::sqrt(norm);
 
-  Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
+  Eigen::Matrix<double, 6, 1> status_logits = Eigen::Matrix<double, 6, 1>::Zero();
   double likelihood_logit = 0;
   for (const int f : touched) {
     double value = std::log1p(sums[f]);
@@ -346,7 +347,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     contribution[f] = value * m.likelihood_weights[f] * m.likelihood_temperature;
     likelihood_logit += contribution[f];
   }
-  const Eigen::VectorXd p = softmax(status_logits);
+  const Eigen::Matrix<double, 6, 1> e = (status_logits.array() - status_logits.maxCoeff()).exp().matrix();
+  const Eigen::Matrix<double, 6, 1> p = e / e.sum();  // softmax
   RenewalResult r;
   r.status_probabilities = {p[0], p[1], p[2], p[3] + p[4] + p[5]};
   const int status = static_cast<int>(std::max_element(r.status_probabilities.begin(), r.status_probabilities.end()) -
@@ -405,10 +407,12 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     item.text = std::string(doc.text_of(s));
     item.weight = weight;
     auto& features = share_sink.by_feature;
-    std::sort(features.begin(), features.end(), [&](const auto& a, const auto& b) {
-      if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
-      return m.features[a.first] < m.features[b.first];
-    });
+    const std::size_t shown = std::min<std::size_t>(features.size(), 4);
+    std::partial_sort(features.begin(), features.begin() + static_cast<std::ptrdiff_t>(shown), features.end(),
+                      [&](const auto& a, const auto& b) {
+                        if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
+                        return m.features[a.first] < m.features[b.first];
+                      });
     for (std::size_t k = 0; k < features.size() && k < 4; ++k)
       item.features.emplace_back(m.features[features[k].first], features[k].second);
     r.evidence.push_back(std::move(item));

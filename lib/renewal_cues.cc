@@ -214,17 +214,64 @@ const PatternIndex& pattern_index() {
   return index;
 }
 
-bool is_clause_break(std::string_view norm) {
-  return norm == "," || norm == ";" || norm == ":" || norm == "." || norm == "!" || norm == "?" || norm == "but" ||
-         norm == "-" || norm == "(" || norm == ")" || norm == "\"" || norm == "although" || norm == "though" ||
-         norm == "while" || norm == "whereas" || norm == "and";
+// What a word is to the cue reader, looked up once per token: the patterns that start with it
+// and its roles as a modifier. Scans over the clause then test bits instead of comparing strings.
+enum WordFlag : std::uint16_t {
+  kNegator = 1 << 0,
+  kModal = 1 << 1,
+  kPending = 1 << 2,
+  kDecisive = 1 << 3,
+  kDecided = 1 << 4,
+  kSeasonWord = 1 << 5,
+  kClauseBreak = 1 << 6,
+  kPastPerfect = 1 << 7,  // "had", "'d"
+  kRumourWord = 1 << 8,
+  kPronounStart = 1 << 9,  // first word of a pronoun subject
+};
+
+struct WordInfo {
+  const std::vector<int>* patterns = nullptr;  // patterns whose first word is this word
+  std::uint16_t flags = 0;
+};
+
+const std::unordered_map<std::string_view, WordInfo>& word_table() {
+  static const std::unordered_map<std::string_view, WordInfo> table = [] {
+    std::unordered_map<std::string_view, WordInfo> out;
+    for (const auto& [word, patterns] : pattern_index().exact) out[word].patterns = &patterns;
+    auto mark = [&](const auto& list, std::uint16_t flag) {
+      for (std::string_view w : list) out[w].flags |= flag;
+    };
+    mark(kNegators, kNegator);
+    mark(kModals, kModal);
+    mark(kPendingWords, kPending);
+    mark(kDecisiveWords, kDecisive);
+    mark(kDecidedWords, kDecided);
+    mark(kSeasonWords, kSeasonWord);
+    constexpr std::string_view kBreaks[] = {",", ";", ":", ".", "!", "?", "but", "-", "(", ")", "\"", "although",
+                                            "though", "while", "whereas", "and"};
+    mark(kBreaks, kClauseBreak);
+    constexpr std::string_view kPast[] = {"had", "'d"};
+    mark(kPast, kPastPerfect);
+    constexpr std::string_view kRumour[] = {"reportedly", "report", "reports", "sources", "allegedly", "scoop",
+                                            "whispers", "gossip"};
+    mark(kRumour, kRumourWord);
+    for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
+    return out;
+  }();
+  return table;
 }
 
-template <std::size_t N>
-bool in(std::string_view word, const std::string_view (&list)[N]) {
-  for (std::string_view w : list)
-    if (word == w) return true;
-  return false;
+// Rumour words by prefix ("rumours", "insiders", "leaked", "claimed", "speculation").
+bool is_rumour_prefix(std::string_view w) {
+  auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
+  switch (w.empty() ? 0 : w[0]) {
+    case 'r': return starts("rumo");
+    case 'i': return starts("insider");
+    case 'l': return starts("leak");
+    case 'c': return starts("claim");
+    case 's': return starts("specul");
+    default: return false;
+  }
 }
 
 // Spans are in text order and do not overlap, so their ends are sorted too: a binary search
@@ -238,20 +285,6 @@ bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std:
 // Cues whose decisive negation means no further season ("won't be renewed", "will not return").
 bool is_continuation(std::string_view cls) {
   return cls == "renew" || cls == "return" || cls == "proceed" || cls == "confirm";
-}
-
-// Whether the sentence passes on a rumour or report ("reportedly", "sources say", "a leak"):
-// an order or cancellation told that way is not official. (Marking official sources and fans
-// as well did not help in cross-validation across files.)
-bool sentence_is_rumour(const std::vector<std::string_view>& norms) {
-  for (const std::string_view w : norms) {
-    auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
-    if (starts("rumo") || w == "reportedly" || w == "report" || w == "reports" || w == "sources" ||
-        starts("insider") || starts("leak") || w == "allegedly" || starts("claim") || w == "scoop" ||
-        starts("specul") || w == "whispers" || w == "gossip")
-      return true;
-  }
-  return false;
 }
 
 bool is_event(std::string_view cls) {
@@ -317,6 +350,17 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) norms.push_back(doc.normalized(tokens[i]));
     const std::size_t n = norms.size();
     if (n == 0) return false;
+    // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
+    // "sources say", "a leak"), as an order or cancellation told that way is not official.
+    thread_local std::vector<WordInfo> info;
+    info.clear();
+    bool rumour = false;
+    const auto& table = word_table();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto it = table.find(norms[i]);
+      info.push_back(it == table.end() ? WordInfo{} : it->second);
+      rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(norms[i]);
+    }
     const bool question = norms.back() == "?";
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
@@ -329,6 +373,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       subj = "other";
     } else {
       for (std::size_t i = 0; i < n && subj == "none"; ++i) {
+        if (!(info[i].flags & kPronounStart)) continue;
         for (std::string_view p : kPronounSubjects) {
           const std::size_t space = p.find(' ');
           if (space == std::string_view::npos ? norms[i] == p
@@ -339,7 +384,6 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         }
       }
     }
-    const bool rumour = sentence_is_rumour(norms);
     bool any_cue = false;
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // token ranges already matched by a longer cue
     // Longer patterns first at each position, so "final season" wins over "final".
@@ -348,7 +392,6 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       int best_index = -1;
       const CompiledPattern* best = nullptr;
       const PatternIndex& index = pattern_index();
-      const auto exact = index.exact.find(norms[i]);
       const std::vector<int>& prefixed =
           index.prefix_by_first_byte[norms[i].empty() ? 256 : static_cast<unsigned char>(norms[i][0])];
       auto try_pattern = [&](int pi) {
@@ -360,7 +403,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         if (p.near_season) {
           bool near = false;
           const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(n, i + p.tokens.size() + 6);
-          for (std::size_t k = from; k < to && !near; ++k) near = in(norms[k], kSeasonWords);
+          for (std::size_t k = from; k < to && !near; ++k) near = info[k].flags & kSeasonWord;
           if (!near) return;
         }
         // Longest wins; among equals, the first in the table (as when all were tried in order).
@@ -370,22 +413,23 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
           best_index = pi;
         }
       };
-      if (exact != index.exact.end())
-        for (const int pi : exact->second) try_pattern(pi);
+      if (info[i].patterns)
+        for (const int pi : *info[i].patterns) try_pattern(pi);
       for (const int pi : prefixed) try_pattern(pi);
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
-        if (is_clause_break(norms[k])) break;
+        const std::uint16_t f = info[k].flags;
+        if (f & kClauseBreak) break;
         if (i - k > 8) break;
         // Past perfect ("had confirmed", "had been renewed") tells background, not the news.
-        if (norms[k] == "had" || norms[k] == "'d") past = true;
-        if (in(norms[k], kNegators)) negated = true;
-        if (in(norms[k], kModals)) modal = true;
-        if (in(norms[k], kPendingWords)) pending = true;
-        if (in(norms[k], kDecisiveWords)) decisive = true;
-        if (in(norms[k], kDecidedWords)) decided = true;
+        past = past || (f & kPastPerfect);
+        negated = negated || (f & kNegator);
+        modal = modal || (f & kModal);
+        pending = pending || (f & kPending);
+        decisive = decisive || (f & kDecisive);
+        decided = decided || (f & kDecided);
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
         if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
@@ -403,11 +447,11 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
         for (std::size_t k = i; k-- > 0 && !background;) {
-          if (is_clause_break(norms[k]) || i - k > 8) break;
+          if ((info[k].flags & kClauseBreak) || i - k > 8) break;
           background = is_dating_word(norms, k);
         }
         for (std::size_t k = i + best_len; k < n && k < i + best_len + 8 && !background; ++k) {
-          if (is_clause_break(norms[k]) && norms[k] != "and") break;
+          if ((info[k].flags & kClauseBreak) && norms[k] != "and") break;
           background = is_dating_word(norms, k);
         }
         if (events->first.empty()) {
