@@ -43,7 +43,7 @@ struct Prediction {
 
 Prediction predict(const RenewalScorer& scorer, const Tokenizer& tokenizer, const RenewalExample& e) {
   const Document doc = tokenizer.tokenize(e.text);
-  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_from_title(doc, e.show));
+  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_for_passage(doc, e.show));
   return {status_index(e.status), status_index(r.status),
           e.status == "renewed" || (e.status == "unconfirmed" && e.outlook == "likely"), r.likelihood, e.outlook,
           r.outlook.value_or("")};

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "embedded.h"
+#include "greenlight/entities.h"
 #include "greenlight/error.h"
 #include "json_reader.h"
 #include "renewal_cues.h"
@@ -176,6 +177,24 @@ RenewalSubject RenewalScorer::subject_from_title(const Document& doc, std::strin
   return subject;
 }
 
+RenewalSubject RenewalScorer::subject_for_passage(const Document& doc, std::string_view title) {
+  RenewalSubject subject = subject_from_title(doc, title);
+  static const EntityExtractor extractor;
+  const EntityResult found = extractor.extract(doc);
+  // Every show the extractor finds that is not the labelled one (its main show may be another).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> shows = found.main_show_spans;
+  shows.insert(shows.end(), found.other_show_spans.begin(), found.other_show_spans.end());
+  std::sort(shows.begin(), shows.end());
+  for (const auto& span : shows) {
+    const bool main = std::any_of(subject.main_show.begin(), subject.main_show.end(), [&](const auto& m) {
+      return m.first < span.second && span.first < m.second;
+    });
+    if (main || (!subject.other_shows.empty() && subject.other_shows.back().second > span.first)) continue;
+    subject.other_shows.push_back(span);
+  }
+  return subject;
+}
+
 namespace {
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -234,7 +253,7 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
     const int label = class_index(e.status, e.outlook);
     if (label < 0) throw Error("renewal training: example " + std::to_string(i) + " has unknown status '" + e.status + "'");
     const Document doc = tokenizer.tokenize(e.text);
-    docs.push_back(feature_sums(renewal_cue_features(doc, subject_from_title(doc, e.show))));
+    docs.push_back(feature_sums(renewal_cue_features(doc, subject_for_passage(doc, e.show))));
     labels.push_back(label);
     for (const auto& [name, value] : docs.back()) ++document_frequency[name];
   }

@@ -97,6 +97,9 @@ class RenewalScorer {
 
   // Subject spans for a passage whose main show title is known: every occurrence of the title.
   static RenewalSubject subject_from_title(const Document& doc, std::string_view title);
+  // The same, plus the other shows the built-in entity extractor finds, as the analyzer sees an
+  // article: training and evaluation read labelled passages this way.
+  static RenewalSubject subject_for_passage(const Document& doc, std::string_view title);
 
   RenewalScorer(RenewalScorer&&) noexcept;
   RenewalScorer& operator=(RenewalScorer&&) noexcept;
