@@ -53,6 +53,7 @@ constexpr Pattern kPatterns[] = {
     {"run_length", "after * seasons"}, {"run_length", "after * season"}, {"run_length", "after just * season*"},
     {"run_length", "after only * season*"}, {"run_length", "ran for * season*"}, {"run_length", "one-season"},
     {"run_length", "single season"},
+    // The end of a story told, not of the series: "an open ending", "its own ending".
     {"finale", "season finale"}, {"finale", "final episode"}, {"finale", "last episode"},
     {"finale", "finale"}, {"finale", "cliffhanger"}, {"finale", "penultimate"},
     {"cancel", "call* off"}, {"cancel", "called off"}, {"cancel", "let go"}, {"cancel", "let * go"},
@@ -87,6 +88,11 @@ constexpr Pattern kPatterns[] = {
     {"silence", "no announcement"}, {"silence", "waiting"}, {"silence", "limbo"},
     {"silence", "up in the air"}, {"silence", "undecided"}, {"silence", "fate"}, {"silence", "not yet"},
     {"silence", "has n't said"}, {"silence", "have n't said"}, {"silence", "nothing yet"},
+    {"silence", "not said"}, {"silence", "n't said"}, {"silence", "not commented"}, {"silence", "n't commented"},
+    {"silence", "no comment"}, {"silence", "declined to comment"}, {"silence", "not indicated"},
+    {"silence", "n't indicated"}, {"silence", "stopped short of"}, {"silence", "nothing to share"},
+    {"silence", "no information"}, {"silence", "nobody knows"}, {"silence", "no one knows"},
+    {"silence", "await*"}, {"silence", "nothing since"}, {"silence", "since then"},
     {"silence", "no decision"}, {"silence", "not decided"}, {"silence", "n't decided"}, {"silence", "yet to decide"},
     {"official", "official"}, {"official", "statement"}, {"official", "press release"},
     {"official", "said in"}, {"official", "told"}, {"official", "tweet*"}, {"official", "via"},
@@ -147,7 +153,8 @@ constexpr std::string_view kModals[] = {"could", "might", "may", "would", "shoul
                                         "expect", "expected", "expects", "probably", "wish", "want", "wants",
                                         "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly",
                                         "suppose", "supposing", "hypothetically", "hypothetical", "imagine",
-                                        "assuming", "pretend", "bet", "wonder"};
+                                        "assuming", "pretend", "bet", "wonder", "think", "believe", "guess",
+                                        "predict", "reckon", "talks", "considering", "weighing", "mulling"};
 
 constexpr std::string_view kPronounSubjects[] = {"it", "the show", "the series", "the anime", "the drama",
                                                  "the sitcom", "the comedy", "this show", "this series"};

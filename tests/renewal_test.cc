@@ -107,8 +107,18 @@ TEST(RenewalCues, SeasonsRumoursAndSuppositions) {
   // An order passed on by sources is a rumour, not an announcement.
   EXPECT_TRUE(has_feature("Sources say the streamer has renewed the thriller.", "renew|src:rumour"));
   EXPECT_FALSE(has_feature("The streamer has renewed the thriller.", "renew|src:rumour"));
-  // A supposition is not an order.
+  // A supposition, an opinion or a negotiation is not an order.
   EXPECT_TRUE(has_feature("Suppose the network renewed it tomorrow.", "renew|mod"));
+  EXPECT_TRUE(has_feature("We think the thriller is getting renewed.", "renew|mod"));
+  EXPECT_TRUE(has_feature("The cast is in talks to return for another season.", "return|mod"));
+}
+
+TEST(RenewalCues, OfficialSilenceInItsUsualWords) {
+  EXPECT_TRUE(has_feature("The studio has not commented on plans for more episodes.", "silence"));
+  EXPECT_TRUE(has_feature("A spokesperson said there was nothing to share at this time.", "silence"));
+  EXPECT_TRUE(has_feature("The executive stopped short of announcing a renewal.", "silence"));
+  EXPECT_TRUE(has_feature("The comedy is still awaiting a decision.", "silence"));
+  EXPECT_TRUE(has_feature("There has been nothing since.", "silence"));
 }
 
 std::vector<RenewalExample> toy_corpus() {
