@@ -3,11 +3,13 @@
 // Renewal cue features (private to the renewal scorer). A sentence's cues are phrases that bear
 // on another season ("has been renewed", "axed", "final season", "no official word", "ratings
 // are strong"), each read with the modifiers that change what it means:
-//   negation   "hasn't been renewed", "no official confirmation", "yet to be renewed"
+//   negation   "hasn't been renewed", "no official confirmation", "yet to be renewed"; pending
+//              ("has not", "yet to") or decisive ("will not", "decided not to")
 //   modality   "could be renewed", "if it is renewed", "fans hope", "likely to return"
 //   question   "Will X be renewed?"
 //   subject    the article's main show, a pronoun for it ("the series"), or another show
 //   headline   the cue is in the article's headline
+//   rumour     the sentence passes on a rumour or report ("reportedly", "sources say")
 // Features are named strings, so a model's explanation reads as "renew|neg|modal" rather than
 // a bucket number, and each is tied to the sentence it came from (for evidence).
 
