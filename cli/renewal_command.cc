@@ -43,7 +43,7 @@ struct Prediction {
 
 Prediction predict(const RenewalScorer& scorer, const Tokenizer& tokenizer, const RenewalExample& e) {
   const Document doc = tokenizer.tokenize(e.text);
-  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_from_title(doc, e.show));
+  const RenewalResult r = scorer.score(doc, RenewalScorer::subject_for_passage(doc, e.show));
   return {status_index(e.status), status_index(r.status),
           e.status == "renewed" || (e.status == "unconfirmed" && e.outlook == "likely"), r.likelihood, e.outlook,
           r.outlook.value_or("")};
@@ -157,7 +157,7 @@ int renewal_main(const std::vector<std::string>& args) {
       "folds", po::value<int>()->default_value(5), "cv: number of folds")(
       "seed", po::value<unsigned>()->default_value(1), "cv: shuffle seed for the folds")(
       "min-macro-f1", po::value<double>(), "fail (exit 1) below this status macro-F1")(
-      "min-auc", po::value<double>(), "fail below this AUC")("errors", "cv: print misclassified passages to stderr")(
+      "min-auc", po::value<double>(), "fail below this AUC")("errors", "cv, eval: print misclassified passages to stderr")(
       "l2", po::value<double>()->default_value(RenewalTrainOptions{}.l2), "L2 penalty")(
       "epochs", po::value<int>()->default_value(RenewalTrainOptions{}.epochs), "training steps")(
       "min-count", po::value<int>()->default_value(RenewalTrainOptions{}.min_feature_count), "drop rarer features")("max-brier", po::value<double>(), "fail above this Brier score");
@@ -208,7 +208,12 @@ int renewal_main(const std::vector<std::string>& args) {
     const RenewalScorer scorer =
         vm.count("model") ? RenewalScorer::load(vm["model"].as<std::string>()) : RenewalScorer::load_default();
     std::vector<Prediction> p;
-    for (const auto& e : examples) p.push_back(predict(scorer, tokenizer, e));
+    for (const auto& e : examples) {
+      p.push_back(predict(scorer, tokenizer, e));
+      if (vm.count("errors") && p.back().gold_status != p.back().predicted_status)
+        std::cerr << "gold " << e.status << " predicted " << kStatuses[p.back().predicted_status] << ": "
+                  << e.text.substr(0, 400) << "\n\n";
+    }
     return check(report(p, std::cout));
   }
   if (mode == "cv") {

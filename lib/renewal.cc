@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "embedded.h"
+#include "greenlight/entities.h"
 #include "greenlight/error.h"
 #include "json_reader.h"
 #include "renewal_cues.h"
@@ -137,7 +138,8 @@ std::vector<std::pair<int, double>> feature_values(const std::unordered_map<std:
 struct RenewalScorer::Model {
   std::vector<std::string> features;                 // index -> name
   std::unordered_map<std::string, int> index;        // name -> index
-  Eigen::MatrixXd status_weights;                    // features x 6
+  // Row-major: scoring reads a feature's six weights together.
+  Eigen::Matrix<double, Eigen::Dynamic, 6, Eigen::RowMajor> status_weights;  // features x 6
   Eigen::VectorXd likelihood_weights;                // features
   double likelihood_temperature = 1.0;               // logit scale fitted on held-out folds
 
@@ -172,6 +174,24 @@ RenewalSubject RenewalScorer::subject_from_title(const Document& doc, std::strin
   const std::string_view text = doc.text();
   for (std::size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + 1))
     subject.main_show.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + title.size()));
+  return subject;
+}
+
+RenewalSubject RenewalScorer::subject_for_passage(const Document& doc, std::string_view title) {
+  RenewalSubject subject = subject_from_title(doc, title);
+  static const EntityExtractor extractor;
+  const EntityResult found = extractor.extract(doc);
+  // Every show the extractor finds that is not the labelled one (its main show may be another).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> shows = found.main_show_spans;
+  shows.insert(shows.end(), found.other_show_spans.begin(), found.other_show_spans.end());
+  std::sort(shows.begin(), shows.end());
+  for (const auto& span : shows) {
+    const bool main = std::any_of(subject.main_show.begin(), subject.main_show.end(), [&](const auto& m) {
+      return m.first < span.second && span.first < m.second;
+    });
+    if (main || (!subject.other_shows.empty() && subject.other_shows.back().second > span.first)) continue;
+    subject.other_shows.push_back(span);
+  }
   return subject;
 }
 
@@ -233,7 +253,7 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
     const int label = class_index(e.status, e.outlook);
     if (label < 0) throw Error("renewal training: example " + std::to_string(i) + " has unknown status '" + e.status + "'");
     const Document doc = tokenizer.tokenize(e.text);
-    docs.push_back(feature_sums(renewal_cue_features(doc, subject_from_title(doc, e.show))));
+    docs.push_back(feature_sums(renewal_cue_features(doc, subject_for_passage(doc, e.show))));
     labels.push_back(label);
     for (const auto& [name, value] : docs.back()) ++document_frequency[name];
   }
@@ -309,11 +329,25 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
+  CueEvents events;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     sum_sink.sentence = static_cast<std::uint32_t>(si);
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink);
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink, &events);
   }
-  sum_sink.occurrences = nullptr;  // document-level features are not evidence
+  // Event features are evidence of the sentence holding the event: their occurrences go in
+  // sentence order with the others.
+  const std::size_t sentence_occurrences = occurrences.size();
+  for (const EventFeature& f : event_features(events)) {
+    sum_sink.sentence = static_cast<std::uint32_t>(f.sentence);
+    sum_sink.add(f.name, 1);
+  }
+  if (occurrences.size() > sentence_occurrences) {
+    const auto by_sentence = [](const Occurrence& a, const Occurrence& b) { return a.sentence < b.sentence; };
+    const auto middle = occurrences.begin() + static_cast<std::ptrdiff_t>(sentence_occurrences);
+    std::stable_sort(middle, occurrences.end(), by_sentence);
+    std::inplace_merge(occurrences.begin(), middle, occurrences.end(), by_sentence);
+  }
+  sum_sink.occurrences = nullptr;  // the remaining document-level features are not evidence
   const int bias = m.lookup(feature_hash("bias"));
   sum_sink.add(bias, 1);
   if (cue_sentences == 0) sum_sink.add(m.lookup(feature_hash("no_cue_sentences")), 1);
@@ -323,7 +357,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     if (f != bias) norm += std::log1p(sums[f]) * std::log1p(sums[f]);
   norm = std::sqrt(norm);
 
-  Eigen::VectorXd status_logits = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kClasses.size()));
+  Eigen::Matrix<double, 6, 1> status_logits = Eigen::Matrix<double, 6, 1>::Zero();
   double likelihood_logit = 0;
   for (const int f : touched) {
     double value = std::log1p(sums[f]);
@@ -332,7 +366,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     contribution[f] = value * m.likelihood_weights[f] * m.likelihood_temperature;
     likelihood_logit += contribution[f];
   }
-  const Eigen::VectorXd p = softmax(status_logits);
+  const Eigen::Matrix<double, 6, 1> e = (status_logits.array() - status_logits.maxCoeff()).exp().matrix();
+  const Eigen::Matrix<double, 6, 1> p = e / e.sum();  // softmax
   RenewalResult r;
   r.status_probabilities = {p[0], p[1], p[2], p[3] + p[4] + p[5]};
   const int status = static_cast<int>(std::max_element(r.status_probabilities.begin(), r.status_probabilities.end()) -
@@ -391,10 +426,12 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     item.text = std::string(doc.text_of(s));
     item.weight = weight;
     auto& features = share_sink.by_feature;
-    std::sort(features.begin(), features.end(), [&](const auto& a, const auto& b) {
-      if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
-      return m.features[a.first] < m.features[b.first];
-    });
+    const std::size_t shown = std::min<std::size_t>(features.size(), 4);
+    std::partial_sort(features.begin(), features.begin() + static_cast<std::ptrdiff_t>(shown), features.end(),
+                      [&](const auto& a, const auto& b) {
+                        if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
+                        return m.features[a.first] < m.features[b.first];
+                      });
     for (std::size_t k = 0; k < features.size() && k < 4; ++k)
       item.features.emplace_back(m.features[features[k].first], features[k].second);
     r.evidence.push_back(std::move(item));

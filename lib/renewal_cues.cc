@@ -53,8 +53,10 @@ constexpr Pattern kPatterns[] = {
     {"run_length", "after * seasons"}, {"run_length", "after * season"}, {"run_length", "after just * season*"},
     {"run_length", "after only * season*"}, {"run_length", "ran for * season*"}, {"run_length", "one-season"},
     {"run_length", "single season"},
+    // The end of a story told, not of the series: "an open ending", "its own ending".
     {"finale", "season finale"}, {"finale", "final episode"}, {"finale", "last episode"},
     {"finale", "finale"}, {"finale", "cliffhanger"}, {"finale", "penultimate"},
+    {"cancel", "call* off"}, {"cancel", "called off"}, {"cancel", "let go"}, {"cancel", "let * go"},
     {"cancel", "killed"}, {"cancel", "kill*", true}, {"cancel", "not be returning"},
     {"final", "final season"}, {"final", "last season"}, {"final", "final chapter"}, {"final", "final series"},
     {"final", "last series"}, {"final", "* and final"}, {"final", "by design"}, {"final", "always planned"},
@@ -86,6 +88,11 @@ constexpr Pattern kPatterns[] = {
     {"silence", "no announcement"}, {"silence", "waiting"}, {"silence", "limbo"},
     {"silence", "up in the air"}, {"silence", "undecided"}, {"silence", "fate"}, {"silence", "not yet"},
     {"silence", "has n't said"}, {"silence", "have n't said"}, {"silence", "nothing yet"},
+    {"silence", "not said"}, {"silence", "n't said"}, {"silence", "not commented"}, {"silence", "n't commented"},
+    {"silence", "no comment"}, {"silence", "declined to comment"}, {"silence", "not indicated"},
+    {"silence", "n't indicated"}, {"silence", "stopped short of"}, {"silence", "nothing to share"},
+    {"silence", "no information"}, {"silence", "nobody knows"}, {"silence", "no one knows"},
+    {"silence", "await*"}, {"silence", "nothing since"}, {"silence", "since then"},
     {"silence", "no decision"}, {"silence", "not decided"}, {"silence", "n't decided"}, {"silence", "yet to decide"},
     {"official", "official"}, {"official", "statement"}, {"official", "press release"},
     {"official", "said in"}, {"official", "told"}, {"official", "tweet*"}, {"official", "via"},
@@ -116,6 +123,9 @@ constexpr Pattern kPatterns[] = {
     {"cast_busy", "exit*"}, {"cast_busy", "left the"}, {"cast_busy", "options"},
     {"gap", "hiatus"}, {"gap", "years since"}, {"gap", "dormant"}, {"gap", "long wait"},
     {"gap", "long gap"}, {"gap", "years later"}, {"gap", "decade"},
+    // A further season talked about, with no verb saying what happens to it: read through its
+    // modifiers ("No Season 2 for X", "there won't be a second season", "Season 3?").
+    {"season_ref", "season"}, {"season_ref", "seasons"},
     {"commit", "signed on"}, {"commit", "committed"}, {"commit", "attached"}, {"commit", "plans for"},
     {"commit", "already writing"}, {"commit", "mapped out"}, {"commit", "planned"}, {"commit", "vision"},
 };
@@ -128,12 +138,23 @@ constexpr std::string_view kNegators[] = {"not", "n't", "no", "never", "without"
                                           "hardly", "refused", "refuses", "declined", "instead", "nobody",
                                           "none", "nothing", "denied", "against"};
 
+// Before a negated cue, words that leave the decision open ("has not been renewed", "still
+// hasn't", "yet to") or that tell a decision ("will not", "won't", "was not", "didn't",
+// "decided not to"). Pending wins when both appear ("has decided" aside, "has" marks waiting).
+constexpr std::string_view kPendingWords[] = {"has", "have", "yet", "still", "so", "currently"};
+constexpr std::string_view kDecisiveWords[] = {"is", "are", "was", "were", "did", "there"};
+// Decisions that outweigh "has" ("has decided not to renew", "will not").
+constexpr std::string_view kDecidedWords[] = {"will", "wo", "'ll", "decided", "chose", "opted", "going", "longer"};
+
 // Words that make a cue hypothetical, hedged or hoped-for.
 constexpr std::string_view kModals[] = {"could", "might", "may", "would", "should", "possibly", "possible",
                                         "potential", "potentially", "perhaps", "maybe", "if", "whether",
                                         "hope", "hopes", "hoping", "chance", "chances", "likely", "unlikely",
                                         "expect", "expected", "expects", "probably", "wish", "want", "wants",
-                                        "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly"};
+                                        "odds", "can", "unless", "speculate", "rumored", "rumoured", "reportedly",
+                                        "suppose", "supposing", "hypothetically", "hypothetical", "imagine",
+                                        "assuming", "pretend", "bet", "wonder", "think", "believe", "guess",
+                                        "predict", "reckon", "talks", "considering", "weighing", "mulling"};
 
 constexpr std::string_view kPronounSubjects[] = {"it", "the show", "the series", "the anime", "the drama",
                                                  "the sitcom", "the comedy", "this show", "this series"};
@@ -200,17 +221,64 @@ const PatternIndex& pattern_index() {
   return index;
 }
 
-bool is_clause_break(std::string_view norm) {
-  return norm == "," || norm == ";" || norm == ":" || norm == "." || norm == "!" || norm == "?" || norm == "but" ||
-         norm == "-" || norm == "(" || norm == ")" || norm == "\"" || norm == "although" || norm == "though" ||
-         norm == "while" || norm == "whereas" || norm == "and";
+// What a word is to the cue reader, looked up once per token: the patterns that start with it
+// and its roles as a modifier. Scans over the clause then test bits instead of comparing strings.
+enum WordFlag : std::uint16_t {
+  kNegator = 1 << 0,
+  kModal = 1 << 1,
+  kPending = 1 << 2,
+  kDecisive = 1 << 3,
+  kDecided = 1 << 4,
+  kSeasonWord = 1 << 5,
+  kClauseBreak = 1 << 6,
+  kPastPerfect = 1 << 7,  // "had", "'d"
+  kRumourWord = 1 << 8,
+  kPronounStart = 1 << 9,  // first word of a pronoun subject
+};
+
+struct WordInfo {
+  const std::vector<int>* patterns = nullptr;  // patterns whose first word is this word
+  std::uint16_t flags = 0;
+};
+
+const std::unordered_map<std::string_view, WordInfo>& word_table() {
+  static const std::unordered_map<std::string_view, WordInfo> table = [] {
+    std::unordered_map<std::string_view, WordInfo> out;
+    for (const auto& [word, patterns] : pattern_index().exact) out[word].patterns = &patterns;
+    auto mark = [&](const auto& list, std::uint16_t flag) {
+      for (std::string_view w : list) out[w].flags |= flag;
+    };
+    mark(kNegators, kNegator);
+    mark(kModals, kModal);
+    mark(kPendingWords, kPending);
+    mark(kDecisiveWords, kDecisive);
+    mark(kDecidedWords, kDecided);
+    mark(kSeasonWords, kSeasonWord);
+    constexpr std::string_view kBreaks[] = {",", ";", ":", ".", "!", "?", "but", "-", "(", ")", "\"", "although",
+                                            "though", "while", "whereas", "and"};
+    mark(kBreaks, kClauseBreak);
+    constexpr std::string_view kPast[] = {"had", "'d"};
+    mark(kPast, kPastPerfect);
+    constexpr std::string_view kRumour[] = {"reportedly", "report", "reports", "sources", "allegedly", "scoop",
+                                            "whispers", "gossip"};
+    mark(kRumour, kRumourWord);
+    for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
+    return out;
+  }();
+  return table;
 }
 
-template <std::size_t N>
-bool in(std::string_view word, const std::string_view (&list)[N]) {
-  for (std::string_view w : list)
-    if (word == w) return true;
-  return false;
+// Rumour words by prefix ("rumours", "insiders", "leaked", "claimed", "speculation").
+bool is_rumour_prefix(std::string_view w) {
+  auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
+  switch (w.empty() ? 0 : w[0]) {
+    case 'r': return starts("rumo");
+    case 'i': return starts("insider");
+    case 'l': return starts("leak");
+    case 'c': return starts("claim");
+    case 's': return starts("specul");
+    default: return false;
+  }
 }
 
 // Spans are in text order and do not overlap, so their ends are sorted too: a binary search
@@ -221,7 +289,44 @@ bool overlaps(std::uint32_t b, std::uint32_t e, const std::vector<std::pair<std:
   return it != spans.end() && it->first < e;
 }
 
+// Cues whose decisive negation means no further season ("won't be renewed", "will not return").
+bool is_continuation(std::string_view cls) {
+  return cls == "renew" || cls == "return" || cls == "proceed" || cls == "confirm";
+}
+
+bool is_event(std::string_view cls) {
+  return cls == "renew" || cls == "cancel" || cls == "final" || cls == "revive" || cls == "revoke";
+}
+
+// A word that dates an event to the past: a year, "ago", "back in", "previously", "last year".
+bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
+  const std::string_view w = norms[k];
+  if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+      std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  if (w == "ago" || w == "previously" || w == "originally" || w == "initially" || w == "once") return true;
+  if (k + 1 < norms.size()) {
+    const std::string_view next = norms[k + 1];
+    if (w == "back" && next == "in") return true;
+    if (w == "last" && (next == "year" || next == "spring" || next == "summer" || next == "fall" || next == "autumn" ||
+                        next == "winter" || next == "month"))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<EventFeature> event_features(const CueEvents& e) {
+  std::vector<EventFeature> out;
+  if (e.last.empty()) return out;
+  // The sequence when it changes, and the latest event that is not background. (The first and
+  // last events alone did not help in cross-validation across files.)
+  if (e.first != e.last)
+    out.push_back({"ev_seq:" + std::string(e.first) + ">" + std::string(e.last), e.last_sentence});
+  if (!e.last_current.empty()) out.push_back({"ev_cur:" + std::string(e.last_current), e.last_current_sentence});
+  return out;
+}
 
 int find_headline_sentence(const Document& doc) {
   if (doc.paragraphs().empty()) return -1;
@@ -235,7 +340,7 @@ int find_headline_sentence(const Document& doc) {
 }
 
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           CueSink& sink) {
+                           CueSink& sink, CueEvents* events) {
   const auto& patterns = compiled_patterns();
   const auto tokens = doc.tokens();
   thread_local std::vector<std::string_view> norms;
@@ -252,6 +357,17 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) norms.push_back(doc.normalized(tokens[i]));
     const std::size_t n = norms.size();
     if (n == 0) return false;
+    // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
+    // "sources say", "a leak"), as an order or cancellation told that way is not official.
+    thread_local std::vector<WordInfo> info;
+    info.clear();
+    bool rumour = false;
+    const auto& table = word_table();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto it = table.find(norms[i]);
+      info.push_back(it == table.end() ? WordInfo{} : it->second);
+      rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(norms[i]);
+    }
     const bool question = norms.back() == "?";
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
@@ -264,6 +380,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       subj = "other";
     } else {
       for (std::size_t i = 0; i < n && subj == "none"; ++i) {
+        if (!(info[i].flags & kPronounStart)) continue;
         for (std::string_view p : kPronounSubjects) {
           const std::size_t space = p.find(' ');
           if (space == std::string_view::npos ? norms[i] == p
@@ -282,7 +399,6 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       int best_index = -1;
       const CompiledPattern* best = nullptr;
       const PatternIndex& index = pattern_index();
-      const auto exact = index.exact.find(norms[i]);
       const std::vector<int>& prefixed =
           index.prefix_by_first_byte[norms[i].empty() ? 256 : static_cast<unsigned char>(norms[i][0])];
       auto try_pattern = [&](int pi) {
@@ -294,7 +410,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         if (p.near_season) {
           bool near = false;
           const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(n, i + p.tokens.size() + 6);
-          for (std::size_t k = from; k < to && !near; ++k) near = in(norms[k], kSeasonWords);
+          for (std::size_t k = from; k < to && !near; ++k) near = info[k].flags & kSeasonWord;
           if (!near) return;
         }
         // Longest wins; among equals, the first in the table (as when all were tried in order).
@@ -304,22 +420,58 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
           best_index = pi;
         }
       };
-      if (exact != index.exact.end())
-        for (const int pi : exact->second) try_pattern(pi);
+      if (info[i].patterns)
+        for (const int pi : *info[i].patterns) try_pattern(pi);
       for (const int pi : prefixed) try_pattern(pi);
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
-      bool negated = false, modal = false, past = false;
+      bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
-        if (is_clause_break(norms[k])) break;
+        const std::uint16_t f = info[k].flags;
+        if (f & kClauseBreak) break;
         if (i - k > 8) break;
         // Past perfect ("had confirmed", "had been renewed") tells background, not the news.
-        if (norms[k] == "had" || norms[k] == "'d") past = true;
-        if (in(norms[k], kNegators)) negated = true;
-        if (in(norms[k], kModals)) modal = true;
+        past = past || (f & kPastPerfect);
+        negated = negated || (f & kNegator);
+        modal = modal || (f & kModal);
+        pending = pending || (f & kPending);
+        decisive = decisive || (f & kDecisive);
+        decided = decided || (f & kDecided);
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
         if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
+      // A negation is pending ("hasn't been renewed", "yet to be renewed": no decision) or
+      // decisive ("won't return", "was not picked up", "decided not to renew": a decision).
+      const std::string_view neg_kind = !negated  ? ""
+                                        : decided ? "|neg:dec"
+                                        : pending ? "|neg:pend"
+                                        : decisive ? "|neg:dec"
+                                                   : "|neg:other";
+      // A decisive "no" to another season is a cancellation event.
+      const std::string_view event = !negated ? (is_event(best->cls) ? best->cls : "")
+                                     : neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
+      if (events && !modal && !question && subj != "other" && !event.empty()) {
+        // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
+        bool background = past;
+        for (std::size_t k = i; k-- > 0 && !background;) {
+          if ((info[k].flags & kClauseBreak) || i - k > 8) break;
+          background = is_dating_word(norms, k);
+        }
+        for (std::size_t k = i + best_len; k < n && k < i + best_len + 8 && !background; ++k) {
+          if ((info[k].flags & kClauseBreak) && norms[k] != "and") break;
+          background = is_dating_word(norms, k);
+        }
+        if (events->first.empty()) {
+          events->first = event;
+          events->first_sentence = static_cast<int>(si);
+        }
+        events->last = event;
+        events->last_sentence = static_cast<int>(si);
+        if (!background) {
+          events->last_current = event;
+          events->last_current_sentence = static_cast<int>(si);
+        }
+      }
       const std::string_view base = best->cls;
       const std::string_view neg = negated ? "|neg" : "";
       const std::string_view mod = modal ? "|mod" : "";
@@ -333,6 +485,9 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       if (headline) emit(1, "headline:"sv, base, neg, q);
       if (lede) emit(1, "lede:"sv, base, neg, mod);
       if (past) emit(1, base, "|past"sv, neg);
+      if (negated) emit(1, base, neg_kind);
+      if (rumour && (is_event(base) || is_continuation(base) || base == "season_ref"))
+        emit(1, base, "|src:rumour"sv, neg);
       any_cue = true;
       i += best_len - 1;
     }
@@ -353,22 +508,24 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
 }
 
 bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           std::vector<CueFeature>& out) {
+                           std::vector<CueFeature>& out, CueEvents* events) {
   struct VectorSink final : CueSink {
     std::vector<CueFeature>& out;
     int sentence;
     VectorSink(std::vector<CueFeature>& o, int s) : out(o), sentence(s) {}
     void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
   } sink(out, static_cast<int>(si));
-  return sentence_cue_features(doc, subject, headline_index, si, sink);
+  return sentence_cue_features(doc, subject, headline_index, si, sink, events);
 }
 
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
   std::vector<CueFeature> out;
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
   int cue_sentences = 0;
+  CueEvents events;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si)
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out);
+    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out, &events);
+  for (EventFeature& f : event_features(events)) out.push_back({std::move(f.name), 1, f.sentence});
   out.push_back({"bias", 1, -1});
   if (cue_sentences == 0) out.push_back({"no_cue_sentences", 1, -1});
   return out;

@@ -57,6 +57,70 @@ TEST(RenewalCues, HeadlineAndLedeAreMarked) {
   EXPECT_TRUE(has_feature("Netflix Renews Show for Season 2\n\nThe streamer ordered a second season.", "lede:renew"));
 }
 
+TEST(RenewalCues, NegationIsPendingOrDecisive) {
+  // No decision yet.
+  EXPECT_TRUE(has_feature("The show hasn't been renewed yet.", "renew|neg:pend"));
+  EXPECT_TRUE(has_feature("HBO has yet to renew the drama.", "renew|neg:pend"));
+  // A decision.
+  EXPECT_TRUE(has_feature("The network will not renew the drama.", "renew|neg:dec"));
+  EXPECT_TRUE(has_feature("The comedy won't return for a third season.", "return|neg:dec"));
+  EXPECT_TRUE(has_feature("Netflix has decided not to renew the series.", "renew|neg:dec"));
+  EXPECT_FALSE(has_feature("Netflix has renewed the series.", "renew|neg:dec"));
+}
+
+TEST(RenewalCues, EventsInOrderWithBackgroundSetApart) {
+  // Cancelled, then picked up elsewhere: the last event that is not background is the order.
+  EXPECT_TRUE(has_feature("CBS cancelled the drama in 2021. This week Peacock ordered a third season of it.",
+                          "ev_seq:cancel>renew"));
+  EXPECT_TRUE(has_feature("CBS cancelled the drama in 2021. This week Peacock ordered a third season of it.",
+                          "ev_cur:renew"));
+  // Renewed, then the order withdrawn.
+  EXPECT_TRUE(has_feature("The network renewed the drama in March. In August it reversed the decision.",
+                          "ev_seq:renew>revoke"));
+  // Told the other way round, the dated cancellation is still background.
+  EXPECT_TRUE(has_feature("Peacock has ordered a third season of the drama, which CBS cancelled back in 2021.",
+                          "ev_cur:renew"));
+  // A decisive no is a cancellation event; a hedge, a question or a pending no is not an event.
+  EXPECT_TRUE(has_feature("There won't be a third season of the drama.", "ev_cur:cancel"));
+  EXPECT_FALSE(has_feature("The drama could be renewed. Will it be cancelled?", "ev_cur:renew"));
+  EXPECT_FALSE(has_feature("The drama could be renewed. Will it be cancelled?", "ev_cur:cancel"));
+  EXPECT_FALSE(has_feature("The drama hasn't been renewed.", "ev_cur:cancel"));
+}
+
+TEST(RenewalCues, EventsOfAnotherShowDoNotCount) {
+  const Tokenizer tokenizer;
+  const std::string text = "Netflix renewed Bluebell on Monday. Amberly is still waiting.";
+  const Document doc = tokenizer.tokenize(text);
+  RenewalSubject subject;
+  subject.main_show = {{36, 43}};    // "Amberly"
+  subject.other_shows = {{16, 24}};  // "Bluebell"
+  const auto features = renewal_cue_features(doc, subject);
+  EXPECT_FALSE(std::any_of(features.begin(), features.end(),
+                           [](const CueFeature& f) { return f.name.rfind("ev_", 0) == 0; }));
+}
+
+TEST(RenewalCues, SeasonsRumoursAndSuppositions) {
+  // A season named without a verb is read through its modifiers.
+  EXPECT_TRUE(has_feature("No Season 2 for Harbor Lights\n\nThe streamer confirmed it on Friday.", "season_ref|neg"));
+  EXPECT_TRUE(has_feature("Is there going to be a season 3?", "season_ref|q"));
+  EXPECT_TRUE(has_feature("The second season was called off in May.", "cancel"));
+  // An order passed on by sources is a rumour, not an announcement.
+  EXPECT_TRUE(has_feature("Sources say the streamer has renewed the thriller.", "renew|src:rumour"));
+  EXPECT_FALSE(has_feature("The streamer has renewed the thriller.", "renew|src:rumour"));
+  // A supposition, an opinion or a negotiation is not an order.
+  EXPECT_TRUE(has_feature("Suppose the network renewed it tomorrow.", "renew|mod"));
+  EXPECT_TRUE(has_feature("We think the thriller is getting renewed.", "renew|mod"));
+  EXPECT_TRUE(has_feature("The cast is in talks to return for another season.", "return|mod"));
+}
+
+TEST(RenewalCues, OfficialSilenceInItsUsualWords) {
+  EXPECT_TRUE(has_feature("The studio has not commented on plans for more episodes.", "silence"));
+  EXPECT_TRUE(has_feature("A spokesperson said there was nothing to share at this time.", "silence"));
+  EXPECT_TRUE(has_feature("The executive stopped short of announcing a renewal.", "silence"));
+  EXPECT_TRUE(has_feature("The comedy is still awaiting a decision.", "silence"));
+  EXPECT_TRUE(has_feature("There has been nothing since.", "silence"));
+}
+
 std::vector<RenewalExample> toy_corpus() {
   std::vector<RenewalExample> out;
   const char* shows[] = {"Alpha", "Bravo", "Cedar", "Delta", "Ember", "Fable", "Grove", "Harbor"};

@@ -16,8 +16,8 @@
 // probability; the outlook (likely, unlikely, unclear) is given for unconfirmed articles only.
 //
 // Two linear models over cue features (renewal_cues.h: cue phrases read with their negation,
-// modality, question form, subject and headline position, plus the words of cue-bearing
-// sentences): a six-way model for the status and outlook, and a binary model for the likelihood.
+// modality, question form, subject, attribution and headline position, the order of the main
+// show's official events, plus the words of cue-bearing sentences): a six-way model for the status and outlook, and a binary model for the likelihood.
 // Each sentence's evidence weight is the sum of its features' contributions to the likelihood
 // logit, so the evidence explains the number shown. See docs/renewal.md.
 //
@@ -97,6 +97,9 @@ class RenewalScorer {
 
   // Subject spans for a passage whose main show title is known: every occurrence of the title.
   static RenewalSubject subject_from_title(const Document& doc, std::string_view title);
+  // The same, plus the other shows the built-in entity extractor finds, as the analyzer sees an
+  // article: training and evaluation read labelled passages this way.
+  static RenewalSubject subject_for_passage(const Document& doc, std::string_view title);
 
   RenewalScorer(RenewalScorer&&) noexcept;
   RenewalScorer& operator=(RenewalScorer&&) noexcept;
