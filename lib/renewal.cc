@@ -53,52 +53,43 @@ std::uint64_t feature_hash(std::string_view name) {
 template <typename V>
 class HashTable {
  public:
-  HashTable() : keys_(1024, 0), values_(1024, V{}) {}
+  HashTable() : slots_(1024) {}
   V& operator[](std::uint64_t key) {
     key += key == 0;  // 0 marks an empty slot
-    if (2 * (size_ + 1) > keys_.size()) grow();
-    std::size_t i = slot(key);
-    if (keys_[i] == 0) {
-      keys_[i] = key;
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& slot = slots_[find_slot(key)];
+    if (slot.key == 0) {
+      slot.key = key;
       ++size_;
     }
-    return values_[i];
+    return slot.value;
   }
   const V* find(std::uint64_t key) const {
     key += key == 0;
-    const std::size_t i = slot(key);
-    return keys_[i] == key ? &values_[i] : nullptr;
+    const Slot& slot = slots_[find_slot(key)];
+    return slot.key == key ? &slot.value : nullptr;
   }
   std::size_t size() const { return size_; }
-  template <typename F>
-  void for_each(F&& f) const {
-    for (std::size_t i = 0; i < keys_.size(); ++i)
-      if (keys_[i] != 0) f(keys_[i], values_[i]);
-  }
 
  private:
-  std::size_t slot(std::uint64_t key) const {
-    const std::size_t mask = keys_.size() - 1;
+  // Key and value side by side: a lookup touches one cache line.
+  struct Slot {
+    std::uint64_t key = 0;
+    V value{};
+  };
+  std::size_t find_slot(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
     std::size_t i = (key ^ (key >> 29)) & mask;
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
     return i;
   }
   void grow() {
-    std::vector<std::uint64_t> keys;
-    std::vector<V> values;
-    keys.swap(keys_);
-    values.swap(values_);
-    keys_.assign(keys.size() * 2, 0);
-    values_.assign(keys_.size(), V{});
-    for (std::size_t j = 0; j < keys.size(); ++j) {
-      if (keys[j] == 0) continue;
-      const std::size_t i = slot(keys[j]);
-      keys_[i] = keys[j];
-      values_[i] = values[j];
-    }
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.key != 0) slots_[find_slot(s.key)] = s;
   }
-  std::vector<std::uint64_t> keys_;
-  std::vector<V> values_;
+  std::vector<Slot> slots_;
   std::size_t size_ = 0;
 };
 
