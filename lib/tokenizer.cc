@@ -307,7 +307,11 @@ class DocumentBuilder {
   bool fast_path_applies(std::uint32_t b, std::uint32_t e) const;
   static constexpr std::uint32_t kSlowRegion = 0xFFFFFFFFu;
   std::uint32_t fast_region(std::uint32_t b);
+  std::uint32_t window_region(std::uint32_t b);
   inline void emit_fast(std::uint32_t b, std::uint32_t e);
+  inline void emit_single(std::uint32_t at);
+  char* norm_slot(Token& t, std::uint32_t size);
+  void store_lowercase(Token& t);
   void ascii_segment(std::uint32_t b, std::uint32_t e);
   void icu_segment(std::uint32_t b, std::uint32_t e);
   void segment_valid(std::uint32_t b, std::uint32_t e, bool has_high);
@@ -320,7 +324,7 @@ class DocumentBuilder {
   void split_clitics();
   void emit_segments();
   void classify_and_emit(const Seg& s);
-  void normalize_into(std::uint32_t b, std::uint32_t e, TokenKind kind);
+  void normalize(Token& t);
   void split_sentences();
   bool next_is_number(std::uint32_t after) const;
 
@@ -332,6 +336,8 @@ class DocumentBuilder {
   std::vector<Seg> segs_;
   std::vector<std::uint32_t> paragraph_starts_;  // token indices
   std::uint8_t pending_flags_ = 0;
+  std::uint32_t norm_used_ = 0;  // bytes of doc_.normalized_ in use (its size runs ahead)
+  std::string scratch_;
   icu::BreakIterator* words_ = nullptr;  // lazily, one per thread
   UText* utext_ = nullptr;
 };
@@ -339,7 +345,7 @@ class DocumentBuilder {
 void DocumentBuilder::run() {
   const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
   doc_.tokens_.reserve(n / 4 + 16);
-  doc_.normalized_.reserve(n + 16);
+  doc_.normalized_.resize(n / 16 + 64);
   paragraph_starts_.push_back(0);
   std::uint32_t i = 0;
   int newlines = 0;
@@ -356,13 +362,24 @@ void DocumentBuilder::run() {
     if (newlines >= 2 && !doc_.tokens_.empty()) paragraph_starts_.push_back(doc_.tokens_.size());
     const std::uint8_t region_flags = (space ? kSpaceBefore : 0) | (newlines > 0 ? kNewlineBefore : 0);
     pending_flags_ = region_flags;
+    std::uint32_t j = kSlowRegion;
+#if defined(__SSE2__)
+    if (i + 16 <= n) j = window_region(i);
+#endif
+    if (j != kSlowRegion) {
+      i = j;
+      newlines = 0;
+      space = false;
+      continue;
+    }
     // Optimistic fast path: emit while scanning; on the first byte a rule cares about, roll back
     // what this region emitted and take the general path.
-    const std::size_t token_mark = doc_.tokens_.size(), norm_mark = doc_.normalized_.size();
-    std::uint32_t j = fast_region(i);
+    const std::size_t token_mark = doc_.tokens_.size();
+    const std::uint32_t norm_mark = norm_used_;
+    j = fast_region(i);
     if (j == kSlowRegion) {
       doc_.tokens_.resize(token_mark);
-      doc_.normalized_.resize(norm_mark);
+      norm_used_ = norm_mark;
       pending_flags_ = region_flags;
       bool ascii_only = true;
       for (j = i; j < n; ++j) {
@@ -377,7 +394,31 @@ void DocumentBuilder::run() {
     space = false;
   }
   if (utext_) utext_close(utext_);
+  doc_.normalized_.resize(norm_used_);
   split_sentences();
+}
+
+char* DocumentBuilder::norm_slot(Token& t, std::uint32_t size) {
+  std::string& store = doc_.normalized_;
+  // 16 bytes of slack past every form, for stores of whole vectors.
+  const std::size_t need = std::size_t{norm_used_} + sizeof size + size + 16;
+  if (need > store.size()) {
+    if (need > Token::kNormIsText - 1)
+      throw Error("normalized forms of the text exceed the tokenizer's 4 GB limit at byte " + std::to_string(t.begin));
+    store.resize(std::max(need, store.size() * 2));
+  }
+  t.norm = norm_used_;
+  std::memcpy(store.data() + norm_used_, &size, sizeof size);
+  norm_used_ += static_cast<std::uint32_t>(sizeof size + size);
+  return store.data() + t.norm + sizeof size;
+}
+
+// ASCII text: the lower-case form when it differs (some letter is upper case), else the text.
+void DocumentBuilder::store_lowercase(Token& t) {
+  const char* src = text_.data() + t.begin;
+  const std::uint32_t size = t.end - t.begin;
+  char* out = norm_slot(t, size);
+  for (std::uint32_t k = 0; k < size; ++k) out[k] = lower(src[k]);
 }
 
 // A region of printable ASCII whose only special byte is a final period: is that period plain
@@ -393,46 +434,137 @@ bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const 
          !in_list(word, kNumberAbbreviations);
 }
 
+__attribute__((always_inline)) inline void DocumentBuilder::emit_single(std::uint32_t at) {
+  Token tok;
+  tok.begin = at;
+  tok.end = at + 1;
+  tok.flags = pending_flags_;
+  pending_flags_ = 0;
+  tok.kind = cls(text_[at]) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
+  doc_.tokens_.push_back(tok);
+}
+
 __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint32_t b, std::uint32_t e) {
+  const char* t = text_.data();
+  const Cls first = cls(t[b]);
+  if (first != kLetter && first != kUnder && first != kDigit) {
+    emit_single(b);
+    return;
+  }
   Token tok;
   tok.begin = b;
   tok.end = e;
   tok.flags = pending_flags_;
   pending_flags_ = 0;
-  std::string& norm = doc_.normalized_;
-  tok.norm_begin = static_cast<std::uint32_t>(norm.size());
-  const char* t = text_.data();
-  const Cls first = cls(t[b]);
-  if (first == kLetter || first == kUnder) {
-    tok.kind = TokenKind::kWord;
-    int upper = 0;
-    bool any_lower = false;
-    norm.append(t + b, e - b);
-    for (char* c = norm.data() + tok.norm_begin; c != norm.data() + norm.size(); ++c) {
-      if (is_upper(*c)) {
-        ++upper;
-        *c = static_cast<char>(*c + 32);
-      } else {
-        any_lower |= is_lower(*c);
-      }
-    }
-    if (is_upper(t[b])) tok.flags |= kCapitalized;
-    if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
-  } else if (first == kDigit) {
+  int upper = 0;
+  bool any_lower = false;
+  for (std::uint32_t k = b; k < e; ++k) {
+    upper += is_upper(t[k]);
+    any_lower |= is_lower(t[k]);
+  }
+  if (first == kDigit) {
     std::uint32_t k = b;
     while (k < e && (is_digit(t[k]) || cls(t[k]) == kMidNum)) ++k;
     if (k == e) tok.kind = TokenKind::kNumber;
     else if (is_ordinal_suffix(sv(k, e)) && all_digits(sv(b, k))) tok.kind = TokenKind::kOrdinal;
     else tok.kind = TokenKind::kWord;
-    norm.append(t + b, e - b);
-    for (char* c = norm.data() + tok.norm_begin; c != norm.data() + norm.size(); ++c) *c = lower(*c);
   } else {
-    tok.kind = first == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
-    norm.push_back(t[b]);
+    tok.kind = TokenKind::kWord;
+    if (is_upper(t[b])) tok.flags |= kCapitalized;
+    if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
   }
-  tok.norm_end = static_cast<std::uint32_t>(norm.size());
+  if (upper > 0) store_lowercase(tok);
   doc_.tokens_.push_back(tok);
 }
+
+#if defined(__SSE2__)
+namespace {
+
+// Bit i of each mask describes byte i of 16 bytes loaded at a region start.
+struct Window {
+  unsigned space, alnum, slow, upper, lower, digit, join;
+};
+
+inline Window classify16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
+  auto in = [&](char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+  const __m128i space = _mm_or_si128(eq(' '), in('\t', '\r'));
+  const __m128i upper = in('A', 'Z'), lower = in('a', 'z'), digit = in('0', '9');
+  const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
+  // kSlowByte: anything a merge or split rule looks at, and bytes >= 0x80 (the sign bit).
+  __m128i slow = _mm_or_si128(control, _mm_or_si128(eq('\''), eq('-')));
+  slow = _mm_or_si128(slow, _mm_or_si128(_mm_or_si128(eq('/'), eq(':')), _mm_or_si128(eq('#'), eq('@'))));
+  slow = _mm_or_si128(slow, eq('.'));
+  Window w;
+  w.space = bits(space);
+  w.upper = bits(upper);
+  w.lower = bits(lower);
+  w.digit = bits(digit);
+  w.alnum = w.upper | w.lower | w.digit | bits(eq('_'));
+  w.slow = bits(slow) | bits(v);
+  // "," or ";" between digits joins them ("1,500"), as in ascii_segment.
+  w.join = bits(_mm_or_si128(eq(','), eq(';'))) & (w.digit << 1) & (w.digit >> 1);
+  return w;
+}
+
+}  // namespace
+
+// The commonest case of all, from bit masks: a region shorter than 16 bytes that holds no byte a
+// rule looks at, except perhaps a final period that is not an abbreviation's. Emits the same tokens
+// as fast_region. Returns the region's end, or kSlowRegion having emitted nothing.
+std::uint32_t DocumentBuilder::window_region(std::uint32_t b) {
+  const Window w = classify16(text_.data() + b);
+  if (w.space == 0) return kSlowRegion;
+  const unsigned size = static_cast<unsigned>(__builtin_ctz(w.space));
+  unsigned end = size;  // bytes left to the masks
+  if (const unsigned slow = w.slow & ((1u << size) - 1); slow != 0) {
+    if (slow != 1u << (size - 1) || text_[b + size - 1] != '.' || !fast_path_applies(b, b + size))
+      return kSlowRegion;
+    end = size - 1;
+  }
+  const unsigned word = (w.alnum | w.join) & ((1u << end) - 1);
+  unsigned p = 0;
+  while (p < end) {
+    if (!((word >> p) & 1)) {
+      emit_single(b + p);
+      ++p;
+      continue;
+    }
+    const unsigned q = p + static_cast<unsigned>(__builtin_ctz(~(word >> p)));
+    const unsigned range = ((1u << (q - p)) - 1) << p;
+    Token tok;
+    tok.begin = b + p;
+    tok.end = b + q;
+    tok.flags = pending_flags_;
+    pending_flags_ = 0;
+    if ((w.digit >> p) & 1) {
+      if (((w.digit | w.join) & range) == range) {
+        tok.kind = TokenKind::kNumber;
+      } else {
+        std::uint32_t k = tok.begin;
+        while (k < tok.end && (is_digit(text_[k]) || cls(text_[k]) == kMidNum)) ++k;
+        tok.kind = is_ordinal_suffix(sv(k, tok.end)) && all_digits(sv(tok.begin, k)) ? TokenKind::kOrdinal
+                                                                                     : TokenKind::kWord;
+      }
+    } else {
+      tok.kind = TokenKind::kWord;
+      if ((w.upper >> p) & 1) tok.flags |= kCapitalized;
+      if (__builtin_popcount(w.upper & range) >= 2 && !(w.lower & range)) tok.flags |= kAllCaps;
+    }
+    if (w.upper & range) store_lowercase(tok);
+    doc_.tokens_.push_back(tok);
+    p = q;
+  }
+  if (end < size) emit_single(b + end);
+  return b + size;
+}
+#endif
 
 // The common case, without the segment list: a region of printable ASCII whose only byte that a
 // rule looks at is a final period that is not an abbreviation's. Emits runs of letters and digits
@@ -877,45 +1009,46 @@ void DocumentBuilder::classify_and_emit(const Seg& s) {
     }
     if (letters >= 2 && !any_lower) t.flags |= kAllCaps;
   }
-  t.norm_begin = static_cast<std::uint32_t>(doc_.normalized_.size());
-  normalize_into(s.b, s.e, t.kind);
-  t.norm_end = static_cast<std::uint32_t>(doc_.normalized_.size());
+  normalize(t);
   doc_.tokens_.push_back(t);
 }
 
-void DocumentBuilder::normalize_into(std::uint32_t b, std::uint32_t e, TokenKind kind) {
-  std::string& out = doc_.normalized_;
-  if (kind == TokenKind::kInvalid) {
-    out.append("\xEF\xBF\xBD");
+void DocumentBuilder::normalize(Token& t) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  if (t.kind == TokenKind::kInvalid) {
+    std::memcpy(norm_slot(t, kReplacement.size()), kReplacement.data(), kReplacement.size());
     return;
   }
-  bool ascii = true;
-  for (std::uint32_t i = b; i < e; ++i) {
-    if (static_cast<unsigned char>(text_[i]) >= 0x80) { ascii = false; break; }
+  const std::string_view w = sv(t.begin, t.end);
+  bool ascii = true, upper = false;
+  for (char c : w) {
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+    upper |= is_upper(c);
   }
   if (ascii) {
-    const std::size_t at = out.size();
-    out.append(text_.data() + b, e - b);
-    for (std::size_t i = at; i < out.size(); ++i) out[i] = lower(out[i]);
+    if (upper) store_lowercase(t);
     return;
   }
   // Common single characters without a trip through ICU.
-  const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
+  std::string& form = scratch_;
+  form.clear();
   char32_t cp;
-  const int len = utf8::decode(s + b, e - b, &cp);
-  if (len > 0 && static_cast<std::uint32_t>(len) == e - b && unify_punctuation(cp) != cp) {
-    out.push_back(static_cast<char>(unify_punctuation(cp)));
-    return;
+  const int len = utf8::decode(reinterpret_cast<const unsigned char*>(w.data()), w.size(), &cp);
+  if (len > 0 && static_cast<std::size_t>(len) == w.size() && unify_punctuation(cp) != cp) {
+    form.push_back(static_cast<char>(unify_punctuation(cp)));
+  } else {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<std::int32_t>(w.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = nfkc_casefold()->normalize(u, status);
+    if (U_FAILURE(status)) folded = u;
+    for (std::int32_t i = 0; i < folded.length();) {
+      const UChar32 c = folded.char32At(i);
+      utf8::append(form, unify_punctuation(static_cast<char32_t>(c)));
+      i += U16_LENGTH(c);
+    }
+    if (form == w) return;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text_.data() + b, e - b));
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString folded = nfkc_casefold()->normalize(u, status);
-  if (U_FAILURE(status)) folded = u;
-  for (std::int32_t i = 0; i < folded.length();) {
-    const UChar32 c = folded.char32At(i);
-    utf8::append(out, unify_punctuation(static_cast<char32_t>(c)));
-    i += U16_LENGTH(c);
-  }
+  std::memcpy(norm_slot(t, static_cast<std::uint32_t>(form.size())), form.data(), form.size());
 }
 
 void DocumentBuilder::split_sentences() {

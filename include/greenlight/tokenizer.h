@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -67,10 +68,15 @@ enum TokenFlag : std::uint8_t {
 };
 
 struct Token {
+  // `norm` when the normalized form is the token's own bytes (most tokens: lower-case words,
+  // numbers, ASCII punctuation), so nothing is stored for it.
+  static constexpr std::uint32_t kNormIsText = 0xFFFFFFFFu;
+
   std::uint32_t begin = 0;  // byte offsets into the original text
   std::uint32_t end = 0;
-  std::uint32_t norm_begin = 0;  // into Document's normalized buffer (see Document::normalized)
-  std::uint32_t norm_end = 0;
+  // Where Document::normalized finds the normalized form: kNormIsText, or a position in the
+  // Document's store of forms that differ from the text. Read it through Document::normalized.
+  std::uint32_t norm = kNormIsText;
   TokenKind kind = TokenKind::kWord;
   std::uint8_t flags = 0;
 
@@ -113,9 +119,14 @@ class Document {
   std::string_view text_of(const Sentence& s) const { return text_.substr(s.begin, s.end - s.begin); }
 
   // NFKC + case-folded form with curly quotes turned straight and dashes turned into "-";
-  // ill-formed bytes and control characters become U+FFFD.
+  // ill-formed bytes and control characters become U+FFFD. Points into the caller's text when the
+  // form is the token's own bytes, else into this document.
   std::string_view normalized(const Token& t) const {
-    return std::string_view(normalized_).substr(t.norm_begin, t.norm_end - t.norm_begin);
+    if (t.norm == Token::kNormIsText) return text_of(t);
+    // Stored forms are preceded by their 32-bit length.
+    std::uint32_t size;
+    std::memcpy(&size, normalized_.data() + t.norm, sizeof size);
+    return std::string_view(normalized_.data() + t.norm + sizeof size, size);
   }
 
   // Index of the sentence holding token `token_index` (binary search).
@@ -131,7 +142,7 @@ class Document {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
-  std::string normalized_;
+  std::string normalized_;  // the forms that differ from the text, each after its length
 };
 
 struct TokenizerOptions {
