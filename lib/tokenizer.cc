@@ -23,6 +23,9 @@
 #endif
 #include <cstring>
 #include <memory>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "greenlight/error.h"
 #include "utf8.h"
@@ -180,6 +183,22 @@ bool in_list(std::string_view word, const std::string_view (&list)[N]) {
   return false;
 }
 
+// A large buffer about to be filled: ask for transparent huge pages, so that filling it takes one
+// page fault per 2 MB rather than per 4 KB (the faults cost more than the tokenizing of a large text).
+// Only whole 2 MB pages inside the buffer are advised; the contents do not change.
+void advise_huge_pages(void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  if (bytes < 2 * kHuge) return;
+  const std::uintptr_t b = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t e = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);  // advisory: failure is fine
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 thread_local std::unique_ptr<icu::BreakIterator> tl_word_iterator;
 
 icu::BreakIterator* word_iterator() {
@@ -307,7 +326,11 @@ class DocumentBuilder {
   bool fast_path_applies(std::uint32_t b, std::uint32_t e) const;
   static constexpr std::uint32_t kSlowRegion = 0xFFFFFFFFu;
   std::uint32_t fast_region(std::uint32_t b);
-  std::uint32_t window_region(std::uint32_t b);
+  std::uint32_t block(std::uint32_t base);
+  std::uint32_t scalar_step(std::uint32_t i);
+  inline void whitespace(std::uint32_t i);
+  inline std::uint8_t begin_region();
+  std::uint32_t general_region(std::uint32_t b, std::uint8_t region_flags);
   inline void emit_fast(std::uint32_t b, std::uint32_t e);
   inline void emit_single(std::uint32_t at);
   char* norm_slot(Token& t, std::uint32_t size);
@@ -335,6 +358,11 @@ class DocumentBuilder {
   Document& doc_;
   std::vector<Seg> segs_;
   std::vector<std::uint32_t> paragraph_starts_;  // token indices
+  // Tokens split_sentences must look at (it skips the others): those after a line break, and
+  // those that may end a sentence.
+  std::vector<std::uint32_t> candidates_;
+  int newlines_ = 0;     // line breaks in the whitespace before the next region
+  bool space_ = false;   // whitespace before the next region
   std::uint8_t pending_flags_ = 0;
   std::uint32_t norm_used_ = 0;  // bytes of doc_.normalized_ in use (its size runs ahead)
   std::string scratch_;
@@ -345,57 +373,71 @@ class DocumentBuilder {
 void DocumentBuilder::run() {
   const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
   doc_.tokens_.reserve(n / 4 + 16);
+  advise_huge_pages(doc_.tokens_.data(), doc_.tokens_.capacity() * sizeof(Token));
   doc_.normalized_.resize(n / 16 + 64);
+  candidates_.reserve(n / 32 + 16);
   paragraph_starts_.push_back(0);
   std::uint32_t i = 0;
-  int newlines = 0;
-  bool space = false;
   while (i < n) {
-    const char c = text_[i];
-    if (cls(c) == kSpace) {
-      space = true;
-      if (c == '\n' || (c == '\r' && (i + 1 >= n || text_[i + 1] != '\n')) || c == '\f' || c == '\v')
-        ++newlines;
-      ++i;
-      continue;
-    }
-    if (newlines >= 2 && !doc_.tokens_.empty()) paragraph_starts_.push_back(doc_.tokens_.size());
-    const std::uint8_t region_flags = (space ? kSpaceBefore : 0) | (newlines > 0 ? kNewlineBefore : 0);
-    pending_flags_ = region_flags;
-    std::uint32_t j = kSlowRegion;
 #if defined(__SSE2__)
-    if (i + 16 <= n) j = window_region(i);
+    i = block(i);
+#else
+    i = scalar_step(i);
 #endif
-    if (j != kSlowRegion) {
-      i = j;
-      newlines = 0;
-      space = false;
-      continue;
-    }
-    // Optimistic fast path: emit while scanning; on the first byte a rule cares about, roll back
-    // what this region emitted and take the general path.
-    const std::size_t token_mark = doc_.tokens_.size();
-    const std::uint32_t norm_mark = norm_used_;
-    j = fast_region(i);
-    if (j == kSlowRegion) {
-      doc_.tokens_.resize(token_mark);
-      norm_used_ = norm_mark;
-      pending_flags_ = region_flags;
-      bool ascii_only = true;
-      for (j = i; j < n; ++j) {
-        const Cls k = cls(text_[j]);
-        if (k == kSpace) break;
-        if (k == kHigh || k == kControl) ascii_only = false;
-      }
-      do_region(i, j, ascii_only);
-    }
-    i = j;
-    newlines = 0;
-    space = false;
   }
   if (utext_) utext_close(utext_);
   doc_.normalized_.resize(norm_used_);
   split_sentences();
+}
+
+inline void DocumentBuilder::whitespace(std::uint32_t i) {
+  const char c = text_[i];
+  space_ = true;
+  if (c == '\n' || (c == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n')) || c == '\f' || c == '\v')
+    ++newlines_;
+}
+
+// At the first byte of a region: a paragraph break after a blank line; the flags of its first token.
+inline std::uint8_t DocumentBuilder::begin_region() {
+  if (newlines_ >= 2 && !doc_.tokens_.empty()) paragraph_starts_.push_back(doc_.tokens_.size());
+  const std::uint8_t flags = (space_ ? kSpaceBefore : 0) | (newlines_ > 0 ? kNewlineBefore : 0);
+  pending_flags_ = flags;
+  newlines_ = 0;
+  space_ = false;
+  return flags;
+}
+
+// One whitespace byte, or one region, without vector instructions.
+std::uint32_t DocumentBuilder::scalar_step(std::uint32_t i) {
+  if (cls(text_[i]) == kSpace) {
+    whitespace(i);
+    return i + 1;
+  }
+  return general_region(i, begin_region());
+}
+
+// The region starting at b, byte by byte. Returns its end.
+std::uint32_t DocumentBuilder::general_region(std::uint32_t b, std::uint8_t region_flags) {
+  // Optimistic fast path: emit while scanning; on the first byte a rule cares about, roll back
+  // what this region emitted and take the general path.
+  const std::size_t token_mark = doc_.tokens_.size(), candidate_mark = candidates_.size();
+  const std::uint32_t norm_mark = norm_used_;
+  std::uint32_t j = fast_region(b);
+  if (j == kSlowRegion) {
+    doc_.tokens_.resize(token_mark);
+    candidates_.resize(candidate_mark);
+    norm_used_ = norm_mark;
+    pending_flags_ = region_flags;
+    bool ascii_only = true;
+    const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
+    for (j = b; j < n; ++j) {
+      const Cls k = cls(text_[j]);
+      if (k == kSpace) break;
+      if (k == kHigh || k == kControl) ascii_only = false;
+    }
+    do_region(b, j, ascii_only);
+  }
+  return j;
 }
 
 char* DocumentBuilder::norm_slot(Token& t, std::uint32_t size) {
@@ -440,7 +482,10 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_single(std::uin
   tok.end = at + 1;
   tok.flags = pending_flags_;
   pending_flags_ = 0;
-  tok.kind = cls(text_[at]) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
+  const char c = text_[at];
+  tok.kind = cls(c) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
+  if ((tok.flags & kNewlineBefore) || c == '.' || c == '!' || c == '?')
+    candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
   doc_.tokens_.push_back(tok);
 }
 
@@ -474,95 +519,141 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint3
     if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
   }
   if (upper > 0) store_lowercase(tok);
+  if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
   doc_.tokens_.push_back(tok);
 }
 
 #if defined(__SSE2__)
 namespace {
 
-// Bit i of each mask describes byte i of 16 bytes loaded at a region start.
-struct Window {
-  unsigned space, alnum, slow, upper, lower, digit, join;
+// Bit i of each mask describes byte i of a 64-byte block.
+struct Block {
+  std::uint64_t space, newline, alnum, slow, upper, lower, digit, join;
 };
 
-inline Window classify16(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
-  auto in = [&](char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-  };
-  auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
-  const __m128i space = _mm_or_si128(eq(' '), in('\t', '\r'));
-  const __m128i upper = in('A', 'Z'), lower = in('a', 'z'), digit = in('0', '9');
-  const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
-  // kSlowByte: anything a merge or split rule looks at, and bytes >= 0x80 (the sign bit).
-  __m128i slow = _mm_or_si128(control, _mm_or_si128(eq('\''), eq('-')));
-  slow = _mm_or_si128(slow, _mm_or_si128(_mm_or_si128(eq('/'), eq(':')), _mm_or_si128(eq('#'), eq('@'))));
-  slow = _mm_or_si128(slow, eq('.'));
-  Window w;
-  w.space = bits(space);
-  w.upper = bits(upper);
-  w.lower = bits(lower);
-  w.digit = bits(digit);
-  w.alnum = w.upper | w.lower | w.digit | bits(eq('_'));
-  w.slow = bits(slow) | bits(v);
-  // "," or ";" between digits joins them ("1,500"), as in ascii_segment.
-  w.join = bits(_mm_or_si128(eq(','), eq(';'))) & (w.digit << 1) & (w.digit >> 1);
-  return w;
+inline Block classify64(const char* p) {
+  Block k{};
+  for (int part = 0; part < 4; ++part) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    // Signed compares: bytes >= 0x80 are negative and so never in an ASCII range.
+    auto in = [&](char lo, char hi) {
+      return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                           _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    auto bits = [&](__m128i m) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m))) << (16 * part);
+    };
+    const __m128i space = _mm_or_si128(eq(' '), in('\t', '\r'));
+    const __m128i upper = in('A', 'Z'), lower = in('a', 'z'), digit = in('0', '9');
+    const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
+    // kSlowByte: anything a merge or split rule looks at, and bytes >= 0x80 (the sign bit).
+    __m128i slow = _mm_or_si128(control, _mm_or_si128(eq('\''), eq('-')));
+    slow = _mm_or_si128(slow, _mm_or_si128(_mm_or_si128(eq('/'), eq(':')), _mm_or_si128(eq('#'), eq('@'))));
+    slow = _mm_or_si128(slow, eq('.'));
+    k.space |= bits(space);
+    k.newline |= bits(_mm_andnot_si128(eq(' '), _mm_andnot_si128(eq('\t'), space)));
+    k.upper |= bits(upper);
+    k.lower |= bits(lower);
+    k.digit |= bits(digit);
+    k.alnum |= bits(_mm_or_si128(_mm_or_si128(upper, lower), _mm_or_si128(digit, eq('_'))));
+    k.slow |= bits(slow) | bits(v);
+    k.join |= bits(_mm_or_si128(eq(','), eq(';')));
+  }
+  // "," or ";" between digits joins them ("1,500"), as in ascii_segment. (At the block's ends the
+  // neighbour is unknown, but a region that reaches the end is not handled from these masks.)
+  k.join &= (k.digit << 1) & (k.digit >> 1);
+  return k;
 }
 
 }  // namespace
 
-// The commonest case of all, from bit masks: a region shorter than 16 bytes that holds no byte a
-// rule looks at, except perhaps a final period that is not an abbreviation's. Emits the same tokens
-// as fast_region. Returns the region's end, or kSlowRegion having emitted nothing.
-std::uint32_t DocumentBuilder::window_region(std::uint32_t b) {
-  const Window w = classify16(text_.data() + b);
-  if (w.space == 0) return kSlowRegion;
-  const unsigned size = static_cast<unsigned>(__builtin_ctz(w.space));
-  unsigned end = size;  // bytes left to the masks
-  if (const unsigned slow = w.slow & ((1u << size) - 1); slow != 0) {
-    if (slow != 1u << (size - 1) || text_[b + size - 1] != '.' || !fast_path_applies(b, b + size))
-      return kSlowRegion;
-    end = size - 1;
+// Whitespace, and the regions that hold no byte a rule looks at (except perhaps a final period that
+// is not an abbreviation's), straight from the bit masks of 64 bytes; other regions go to
+// general_region. Emits the same tokens as fast_region would. Returns where it stopped: at the
+// start of a region that runs past the block, or past the block.
+std::uint32_t DocumentBuilder::block(std::uint32_t base) {
+  const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
+  const char* src = text_.data() + base;
+  char padded[64];
+  if (n - base < 64) {
+    // The last block: whitespace after the end of the text ends its last region.
+    std::memset(padded, ' ', sizeof padded);
+    std::memcpy(padded, src, n - base);
+    src = padded;
   }
-  const unsigned word = (w.alnum | w.join) & ((1u << end) - 1);
-  unsigned p = 0;
-  while (p < end) {
-    if (!((word >> p) & 1)) {
-      emit_single(b + p);
-      ++p;
+  const Block k = classify64(src);
+  const std::uint32_t limit = std::min<std::uint32_t>(64, n - base);
+  auto range = [](unsigned from, unsigned size) { return ((std::uint64_t{1} << size) - 1) << from; };
+  unsigned pos = 0;
+  while (pos < limit) {
+    if ((k.space >> pos) & 1) {
+      const std::uint64_t rest = ~k.space >> pos;
+      const unsigned ws = rest ? static_cast<unsigned>(__builtin_ctzll(rest)) : 64 - pos;
+      space_ = true;
+      if ((k.newline >> pos) & (ws == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << ws) - 1)) {
+        for (unsigned q = pos; q < pos + ws && q < limit; ++q) whitespace(base + q);
+      }
+      pos += ws;
       continue;
     }
-    const unsigned q = p + static_cast<unsigned>(__builtin_ctz(~(word >> p)));
-    const unsigned range = ((1u << (q - p)) - 1) << p;
-    Token tok;
-    tok.begin = b + p;
-    tok.end = b + q;
-    tok.flags = pending_flags_;
-    pending_flags_ = 0;
-    if ((w.digit >> p) & 1) {
-      if (((w.digit | w.join) & range) == range) {
-        tok.kind = TokenKind::kNumber;
-      } else {
-        std::uint32_t k = tok.begin;
-        while (k < tok.end && (is_digit(text_[k]) || cls(text_[k]) == kMidNum)) ++k;
-        tok.kind = is_ordinal_suffix(sv(k, tok.end)) && all_digits(sv(tok.begin, k)) ? TokenKind::kOrdinal
-                                                                                     : TokenKind::kWord;
-      }
-    } else {
-      tok.kind = TokenKind::kWord;
-      if ((w.upper >> p) & 1) tok.flags |= kCapitalized;
-      if (__builtin_popcount(w.upper & range) >= 2 && !(w.lower & range)) tok.flags |= kAllCaps;
+    const std::uint64_t rest = k.space >> pos;
+    if (rest == 0) {
+      // The region runs past the block: start the next block at it, unless it fills this one.
+      if (pos > 0) return base + pos;
+      return general_region(base, begin_region());
     }
-    if (w.upper & range) store_lowercase(tok);
-    doc_.tokens_.push_back(tok);
-    p = q;
+    const unsigned size = static_cast<unsigned>(__builtin_ctzll(rest));
+    const std::uint8_t region_flags = begin_region();
+    unsigned end = pos + size;  // bytes left to the masks
+    if (const std::uint64_t slow = k.slow & range(pos, size); slow != 0) {
+      if (slow != std::uint64_t{1} << (end - 1) || src[end - 1] != '.' ||
+          !fast_path_applies(base + pos, base + end)) {
+        general_region(base + pos, region_flags);
+        pos += size;
+        continue;
+      }
+      --end;
+    }
+    const std::uint64_t word = (k.alnum | k.join) & range(pos, end - pos);
+    unsigned p = pos;
+    while (p < end) {
+      if (!((word >> p) & 1)) {
+        emit_single(base + p);
+        ++p;
+        continue;
+      }
+      const unsigned q = p + static_cast<unsigned>(__builtin_ctzll(~(word >> p)));
+      const std::uint64_t r = range(p, q - p);
+      Token tok;
+      tok.begin = base + p;
+      tok.end = base + q;
+      tok.flags = pending_flags_;
+      pending_flags_ = 0;
+      if ((k.digit >> p) & 1) {
+        if (((k.digit | k.join) & r) == r) {
+          tok.kind = TokenKind::kNumber;
+        } else {
+          std::uint32_t d = tok.begin;
+          while (d < tok.end && (is_digit(text_[d]) || cls(text_[d]) == kMidNum)) ++d;
+          tok.kind = is_ordinal_suffix(sv(d, tok.end)) && all_digits(sv(tok.begin, d)) ? TokenKind::kOrdinal
+                                                                                       : TokenKind::kWord;
+        }
+      } else {
+        tok.kind = TokenKind::kWord;
+        const std::uint64_t upper = k.upper & r;
+        if ((k.upper >> p) & 1) tok.flags |= kCapitalized;
+        if ((upper & (upper - 1)) != 0 && !(k.lower & r)) tok.flags |= kAllCaps;  // two or more
+      }
+      if (k.upper & r) store_lowercase(tok);
+      if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
+      doc_.tokens_.push_back(tok);
+      p = q;
+    }
+    if (end < pos + size) emit_single(base + end);
+    pos += size;
   }
-  if (end < size) emit_single(b + end);
-  return b + size;
+  return base + std::min<std::uint32_t>(pos, limit);
 }
 #endif
 
@@ -1010,6 +1101,9 @@ void DocumentBuilder::classify_and_emit(const Seg& s) {
     if (letters >= 2 && !any_lower) t.flags |= kAllCaps;
   }
   normalize(t);
+  if ((t.flags & kNewlineBefore) || t.kind == TokenKind::kPunctuation || t.kind == TokenKind::kSymbol ||
+      text_[t.end - 1] == '.')
+    candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
   doc_.tokens_.push_back(t);
 }
 
@@ -1059,6 +1153,10 @@ void DocumentBuilder::split_sentences() {
   if (n == 0) return;
   paragraph_starts_.push_back(n);
   sentences.reserve(n / 12 + 4);
+  // Only candidates can start or end a sentence; the loop below visits them in order, and the tokens
+  // between them only as the neighbours of one.
+  const std::vector<std::uint32_t>& candidates = candidates_;
+  std::size_t c = 0;
   for (std::size_t p = 0; p + 1 < paragraph_starts_.size(); ++p) {
     const std::uint32_t pb = paragraph_starts_[p], pe = paragraph_starts_[p + 1];
     if (pb >= pe) continue;
@@ -1078,7 +1176,12 @@ void DocumentBuilder::split_sentences() {
       sentences.push_back(s);
       start = end_token;
     };
-    for (std::uint32_t i = pb; i < pe; ++i) {
+    std::uint32_t next_index = pb;  // candidates before it were passed over
+    for (; c < candidates.size() && candidates[c] < pe; ++c) {
+      const std::uint32_t i = candidates[c];
+      // The tokens were written long ago, and a large document's are out of the cache by now.
+      if (c + 16 < candidates.size()) __builtin_prefetch(&tokens[candidates[c + 16]]);
+      if (i < next_index) continue;
       const Token& t = tokens[i];
       // A line without final punctuation followed by a line that does not continue it: a headline.
       if (i > start && (t.flags & kNewlineBefore)) {
@@ -1106,10 +1209,10 @@ void DocumentBuilder::split_sentences() {
       if (j >= pe) break;
       const Token& next = tokens[j];
       const std::string_view next_norm = doc_.normalized(next);
-      if (starts_lower(doc_.text_of(next))) { i = j - 1; continue; }
-      if (next_norm == "," || next_norm == ";" || next_norm == ":" || next_norm == ")") { i = j - 1; continue; }
+      next_index = j;
+      if (starts_lower(doc_.text_of(next))) continue;
+      if (next_norm == "," || next_norm == ";" || next_norm == ":" || next_norm == ")") continue;
       close(j);
-      i = j - 1;
     }
     close(pe);
     para.end_sentence = static_cast<std::uint32_t>(sentences.size());
