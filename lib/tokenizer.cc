@@ -176,6 +176,20 @@ constexpr std::string_view kEndingAbbreviations[] = {"jr", "sr", "inc", "co", "c
 constexpr std::string_view kNumberAbbreviations[] = {"no", "nos", "vol", "vols", "ep", "eps",
                                                      "pt", "p", "pp", "ch", "art", "nr"};
 
+// Bit (c - 'a') of entry n: some abbreviation above has n letters and starts with c. Most words
+// before a period fail this test, which saves scanning the lists.
+constexpr std::array<std::uint32_t, 8> make_abbreviation_starts() {
+  std::array<std::uint32_t, 8> t{};
+  auto add = [&t](std::string_view w) {
+    if (w.size() < t.size()) t[w.size()] |= 1u << (w[0] - 'a');
+  };
+  for (std::string_view w : kTitleAbbreviations) add(w);
+  for (std::string_view w : kEndingAbbreviations) add(w);
+  for (std::string_view w : kNumberAbbreviations) add(w);
+  return t;
+}
+constexpr std::array<std::uint32_t, 8> kAbbreviationStarts = make_abbreviation_starts();
+
 template <std::size_t N>
 bool in_list(std::string_view word, const std::string_view (&list)[N]) {
   for (std::string_view w : list)
@@ -472,6 +486,8 @@ bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const 
   if (word.empty()) return true;
   if (word.size() > 6) return true;
   if (word.size() == 1 && is_upper(word[0])) return false;
+  const char first = lower(word[0]);
+  if (first < 'a' || first > 'z' || !((kAbbreviationStarts[word.size()] >> (first - 'a')) & 1)) return true;
   return !in_list(word, kTitleAbbreviations) && !in_list(word, kEndingAbbreviations) &&
          !in_list(word, kNumberAbbreviations);
 }
@@ -515,8 +531,11 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint3
     else tok.kind = TokenKind::kWord;
   } else {
     tok.kind = TokenKind::kWord;
-    if (is_upper(t[b])) tok.flags |= kCapitalized;
-    if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
+    // All caps needs a capital first, as in classify_and_emit ("_IT" is not).
+    if (is_upper(t[b])) {
+      tok.flags |= kCapitalized;
+      if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
+    }
   }
   if (upper > 0) store_lowercase(tok);
   if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
@@ -528,11 +547,13 @@ namespace {
 
 // Bit i of each mask describes byte i of a 64-byte block.
 struct Block {
-  std::uint64_t space, newline, alnum, slow, upper, lower, digit, join;
+  std::uint64_t space, newline, alnum, upper, lower, digit, join;
+  std::uint64_t slow;  // bytes a rule looks at where they stand (as in fast_region)
 };
 
 inline Block classify64(const char* p) {
   Block k{};
+  std::uint64_t high = 0, always = 0, apos_dash = 0, slash = 0, colon = 0, hash = 0;
   for (int part = 0; part < 4; ++part) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -547,22 +568,31 @@ inline Block classify64(const char* p) {
     const __m128i space = _mm_or_si128(eq(' '), in('\t', '\r'));
     const __m128i upper = in('A', 'Z'), lower = in('a', 'z'), digit = in('0', '9');
     const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
-    // kSlowByte: anything a merge or split rule looks at, and bytes >= 0x80 (the sign bit).
-    __m128i slow = _mm_or_si128(control, _mm_or_si128(eq('\''), eq('-')));
-    slow = _mm_or_si128(slow, _mm_or_si128(_mm_or_si128(eq('/'), eq(':')), _mm_or_si128(eq('#'), eq('@'))));
-    slow = _mm_or_si128(slow, eq('.'));
+    high |= bits(v);  // the sign bit
+    always |= bits(_mm_or_si128(_mm_or_si128(control, eq('@')), eq('.')));
+    apos_dash |= bits(_mm_or_si128(eq('\''), eq('-')));
+    slash |= bits(eq('/'));
+    colon |= bits(eq(':'));
+    hash |= bits(eq('#'));
     k.space |= bits(space);
     k.newline |= bits(_mm_andnot_si128(eq(' '), _mm_andnot_si128(eq('\t'), space)));
     k.upper |= bits(upper);
     k.lower |= bits(lower);
     k.digit |= bits(digit);
     k.alnum |= bits(_mm_or_si128(_mm_or_si128(upper, lower), _mm_or_si128(digit, eq('_'))));
-    k.slow |= bits(slow) | bits(v);
     k.join |= bits(_mm_or_si128(eq(','), eq(';')));
   }
-  // "," or ";" between digits joins them ("1,500"), as in ascii_segment. (At the block's ends the
-  // neighbour is unknown, but a region that reaches the end is not handled from these masks.)
-  k.join &= (k.digit << 1) & (k.digit >> 1);
+  // Bit i of `x << 1` tells of byte i - 1, of `x >> 1` of byte i + 1. (At the block's start the
+  // byte before is whitespace; at its end the byte after is unknown, but a region that reaches the
+  // end is not handled from these masks.)
+  const std::uint64_t between_alnum = (k.alnum << 1) & (k.alnum >> 1);
+  const std::uint64_t between_digits = (k.digit << 1) & (k.digit >> 1);
+  // "," or ";" between digits joins them ("1,500"), as in ascii_segment.
+  k.join &= between_digits;
+  // The neighbours that make fast_region leave a byte to the rules: stop-motion, O'Brien, 10/26,
+  // 9:30, https://, #1; any period but a final one (checked by the caller).
+  k.slow = high | always | (apos_dash & between_alnum) | (slash & (k.digit << 1)) |
+           (colon & (between_digits | (slash >> 1))) | (hash & ((k.alnum | high) >> 1));
   return k;
 }
 
@@ -642,8 +672,10 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       } else {
         tok.kind = TokenKind::kWord;
         const std::uint64_t upper = k.upper & r;
-        if ((k.upper >> p) & 1) tok.flags |= kCapitalized;
-        if ((upper & (upper - 1)) != 0 && !(k.lower & r)) tok.flags |= kAllCaps;  // two or more
+        if ((k.upper >> p) & 1) {
+          tok.flags |= kCapitalized;
+          if ((upper & (upper - 1)) != 0 && !(k.lower & r)) tok.flags |= kAllCaps;  // two or more
+        }
       }
       if (k.upper & r) store_lowercase(tok);
       if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
@@ -677,7 +709,8 @@ std::uint32_t DocumentBuilder::fast_region(std::uint32_t b) {
       bool plain = false;
       switch (c) {
         case '.': plain = cls(next) == kSpace && fast_path_applies(b, p + 1); break;
-        case '/': plain = !is_digit(prev) && p > b && t[b] != 'w' && t[b] != 'W'; break;  // 10/26, www.x/y
+        // 10/26. (A URL needs "://", "@" or a period before its end, which do not pass here.)
+        case '/': plain = !is_digit(prev); break;
         case '-': plain = !is_alnum(cls(prev)) || !is_alnum(cls(next)); break;  // stop-motion
         case '\'': plain = !is_alnum(cls(prev)) || !is_alnum(cls(next)); break;  // doesn't, O'Brien
         case ':': plain = !(is_digit(prev) && is_digit(next)) && next != '/'; break;  // 9:30, https://
