@@ -348,7 +348,7 @@ class DocumentBuilder {
   inline void emit_fast(std::uint32_t b, std::uint32_t e);
   inline void emit_single(std::uint32_t at);
   char* norm_slot(Token& t, std::uint32_t size);
-  void store_lowercase(Token& t);
+  std::uint32_t store_lowercase(std::uint32_t b, std::uint32_t e);
   void ascii_segment(std::uint32_t b, std::uint32_t e);
   void icu_segment(std::uint32_t b, std::uint32_t e);
   void segment_valid(std::uint32_t b, std::uint32_t e, bool has_high);
@@ -469,12 +469,15 @@ char* DocumentBuilder::norm_slot(Token& t, std::uint32_t size) {
   return store.data() + t.norm + sizeof size;
 }
 
-// ASCII text: the lower-case form when it differs (some letter is upper case), else the text.
-void DocumentBuilder::store_lowercase(Token& t) {
-  const char* src = text_.data() + t.begin;
-  const std::uint32_t size = t.end - t.begin;
-  char* out = norm_slot(t, size);
-  for (std::uint32_t k = 0; k < size; ++k) out[k] = lower(src[k]);
+// Stores the lower-case form of ASCII text[b, e) and returns its position (for Token::norm).
+// Takes and returns plain numbers so that the caller's Token stays in registers.
+std::uint32_t DocumentBuilder::store_lowercase(std::uint32_t b, std::uint32_t e) {
+  Token t;
+  t.begin = b;
+  char* out = norm_slot(t, e - b);
+  const char* src = text_.data() + b;
+  for (std::uint32_t k = 0; k < e - b; ++k) out[k] = lower(src[k]);
+  return t.norm;
 }
 
 // A region of printable ASCII whose only special byte is a final period: is that period plain
@@ -493,16 +496,13 @@ bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const 
 }
 
 __attribute__((always_inline)) inline void DocumentBuilder::emit_single(std::uint32_t at) {
-  Token tok;
-  tok.begin = at;
-  tok.end = at + 1;
-  tok.flags = pending_flags_;
+  const std::uint8_t flags = pending_flags_;
   pending_flags_ = 0;
   const char c = text_[at];
-  tok.kind = cls(c) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation;
-  if ((tok.flags & kNewlineBefore) || c == '.' || c == '!' || c == '?')
+  if ((flags & kNewlineBefore) || c == '.' || c == '!' || c == '?')
     candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-  doc_.tokens_.push_back(tok);
+  doc_.tokens_.push_back(Token{at, at + 1, Token::kNormIsText,
+                               cls(c) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation, flags});
 }
 
 __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint32_t b, std::uint32_t e) {
@@ -512,11 +512,9 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint3
     emit_single(b);
     return;
   }
-  Token tok;
-  tok.begin = b;
-  tok.end = e;
-  tok.flags = pending_flags_;
+  std::uint8_t flags = pending_flags_;
   pending_flags_ = 0;
+  TokenKind kind = TokenKind::kWord;
   int upper = 0;
   bool any_lower = false;
   for (std::uint32_t k = b; k < e; ++k) {
@@ -526,20 +524,16 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint3
   if (first == kDigit) {
     std::uint32_t k = b;
     while (k < e && (is_digit(t[k]) || cls(t[k]) == kMidNum)) ++k;
-    if (k == e) tok.kind = TokenKind::kNumber;
-    else if (is_ordinal_suffix(sv(k, e)) && all_digits(sv(b, k))) tok.kind = TokenKind::kOrdinal;
-    else tok.kind = TokenKind::kWord;
-  } else {
-    tok.kind = TokenKind::kWord;
+    if (k == e) kind = TokenKind::kNumber;
+    else if (is_ordinal_suffix(sv(k, e)) && all_digits(sv(b, k))) kind = TokenKind::kOrdinal;
+  } else if (is_upper(t[b])) {
     // All caps needs a capital first, as in classify_and_emit ("_IT" is not).
-    if (is_upper(t[b])) {
-      tok.flags |= kCapitalized;
-      if (upper >= 2 && !any_lower) tok.flags |= kAllCaps;
-    }
+    flags |= kCapitalized;
+    if (upper >= 2 && !any_lower) flags |= kAllCaps;
   }
-  if (upper > 0) store_lowercase(tok);
-  if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-  doc_.tokens_.push_back(tok);
+  const std::uint32_t norm = upper > 0 ? store_lowercase(b, e) : Token::kNormIsText;
+  if (flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
+  doc_.tokens_.push_back(Token{b, e, norm, kind, flags});
 }
 
 #if defined(__SSE2__)
@@ -655,31 +649,26 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       }
       const unsigned q = p + static_cast<unsigned>(__builtin_ctzll(~(word >> p)));
       const std::uint64_t r = range(p, q - p);
-      Token tok;
-      tok.begin = base + p;
-      tok.end = base + q;
-      tok.flags = pending_flags_;
+      const std::uint32_t b = base + p, e = base + q;
+      std::uint8_t flags = pending_flags_;
       pending_flags_ = 0;
+      TokenKind kind = TokenKind::kWord;
+      const std::uint64_t upper = k.upper & r;
       if ((k.digit >> p) & 1) {
         if (((k.digit | k.join) & r) == r) {
-          tok.kind = TokenKind::kNumber;
+          kind = TokenKind::kNumber;
         } else {
-          std::uint32_t d = tok.begin;
-          while (d < tok.end && (is_digit(text_[d]) || cls(text_[d]) == kMidNum)) ++d;
-          tok.kind = is_ordinal_suffix(sv(d, tok.end)) && all_digits(sv(tok.begin, d)) ? TokenKind::kOrdinal
-                                                                                       : TokenKind::kWord;
+          std::uint32_t d = b;
+          while (d < e && (is_digit(text_[d]) || cls(text_[d]) == kMidNum)) ++d;
+          if (is_ordinal_suffix(sv(d, e)) && all_digits(sv(b, d))) kind = TokenKind::kOrdinal;
         }
-      } else {
-        tok.kind = TokenKind::kWord;
-        const std::uint64_t upper = k.upper & r;
-        if ((k.upper >> p) & 1) {
-          tok.flags |= kCapitalized;
-          if ((upper & (upper - 1)) != 0 && !(k.lower & r)) tok.flags |= kAllCaps;  // two or more
-        }
+      } else if ((k.upper >> p) & 1) {
+        flags |= kCapitalized;
+        if ((upper & (upper - 1)) != 0 && !(k.lower & r)) flags |= kAllCaps;  // two or more
       }
-      if (k.upper & r) store_lowercase(tok);
-      if (tok.flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-      doc_.tokens_.push_back(tok);
+      const std::uint32_t norm = upper ? store_lowercase(b, e) : Token::kNormIsText;
+      if (flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
+      doc_.tokens_.push_back(Token{b, e, norm, kind, flags});
       p = q;
     }
     if (end < pos + size) emit_single(base + end);
@@ -1153,7 +1142,7 @@ void DocumentBuilder::normalize(Token& t) {
     upper |= is_upper(c);
   }
   if (ascii) {
-    if (upper) store_lowercase(t);
+    if (upper) t.norm = store_lowercase(t.begin, t.end);
     return;
   }
   // Common single characters without a trip through ICU.
