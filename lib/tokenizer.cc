@@ -336,7 +336,8 @@ class DocumentBuilder {
 
  private:
   // Region handling.
-  void do_region(std::uint32_t b, std::uint32_t e, bool ascii_only);
+  // `maybe_url`: false when the region has none of ":" "@" "." "/", without which it cannot be one.
+  void do_region(std::uint32_t b, std::uint32_t e, bool ascii_only, bool maybe_url = true);
   bool fast_path_applies(std::uint32_t b, std::uint32_t e) const;
   static constexpr std::uint32_t kSlowRegion = 0xFFFFFFFFu;
   std::uint32_t fast_region(std::uint32_t b);
@@ -541,13 +542,15 @@ namespace {
 
 // Bit i of each mask describes byte i of a 64-byte block.
 struct Block {
-  std::uint64_t space, newline, alnum, upper, lower, digit, join;
-  std::uint64_t slow;  // bytes a rule looks at where they stand (as in fast_region)
+  std::uint64_t space, newline, alnum, upper, lower, digit, join, apos;
+  std::uint64_t slow;     // bytes a rule looks at where they stand (as in fast_region)
+  std::uint64_t unusual;  // bytes >= 0x80 and control characters
+  std::uint64_t url;      // bytes a URL or e-mail address needs: ":" "@" "." "/"
 };
 
 inline Block classify64(const char* p) {
   Block k{};
-  std::uint64_t high = 0, always = 0, apos_dash = 0, slash = 0, colon = 0, hash = 0;
+  std::uint64_t high = 0, always = 0, dash = 0, slash = 0, colon = 0, hash = 0;
   for (int part = 0; part < 4; ++part) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -564,7 +567,10 @@ inline Block classify64(const char* p) {
     const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
     high |= bits(v);  // the sign bit
     always |= bits(_mm_or_si128(_mm_or_si128(control, eq('@')), eq('.')));
-    apos_dash |= bits(_mm_or_si128(eq('\''), eq('-')));
+    k.unusual |= bits(_mm_or_si128(control, v));
+    k.url |= bits(_mm_or_si128(_mm_or_si128(eq(':'), eq('@')), _mm_or_si128(eq('.'), eq('/'))));
+    k.apos |= bits(eq('\''));
+    dash |= bits(eq('-'));
     slash |= bits(eq('/'));
     colon |= bits(eq(':'));
     hash |= bits(eq('#'));
@@ -585,7 +591,7 @@ inline Block classify64(const char* p) {
   k.join &= between_digits;
   // The neighbours that make fast_region leave a byte to the rules: stop-motion, O'Brien, 10/26,
   // 9:30, https://, #1; any period but a final one (checked by the caller).
-  k.slow = high | always | (apos_dash & between_alnum) | (slash & (k.digit << 1)) |
+  k.slow = high | always | ((k.apos | dash) & between_alnum) | (slash & (k.digit << 1)) |
            (colon & (between_digits | (slash >> 1))) | (hash & ((k.alnum | high) >> 1));
   return k;
 }
@@ -628,18 +634,26 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       return general_region(base, begin_region());
     }
     const unsigned size = static_cast<unsigned>(__builtin_ctzll(rest));
-    const std::uint8_t region_flags = begin_region();
+    begin_region();
     unsigned end = pos + size;  // bytes left to the masks
-    if (const std::uint64_t slow = k.slow & range(pos, size); slow != 0) {
-      if (slow != std::uint64_t{1} << (end - 1) || src[end - 1] != '.' ||
-          !fast_path_applies(base + pos, base + end)) {
-        general_region(base + pos, region_flags);
+    const std::uint64_t in_region = range(pos, size);
+    std::uint64_t joined = 0;  // apostrophes inside words: "doesn't", "O'Brien", "rock'n'roll"
+    if (const std::uint64_t slow = k.slow & in_region; slow != 0) {
+      // Apostrophes between letters or digits join them as in ascii_segment; the word they make
+      // takes the general path below. (No rule merges across them: the others need bytes that are
+      // not in such a region.) Anything else but a final period goes to the rules.
+      const std::uint64_t other = slow & ~k.apos;
+      if (other != 0 && (other != std::uint64_t{1} << (end - 1) || src[end - 1] != '.' ||
+                         !fast_path_applies(base + pos, base + end))) {
+        do_region(base + pos, base + end, !(k.unusual & in_region), (k.url & in_region) != 0);
         pos += size;
         continue;
       }
-      --end;
+      if (other != 0) --end;
+      const std::uint64_t letter = k.upper | k.lower;
+      joined = slow & k.apos & (((letter << 1) & (letter >> 1)) | ((k.digit << 1) & (k.digit >> 1)));
     }
-    const std::uint64_t word = (k.alnum | k.join) & range(pos, end - pos);
+    const std::uint64_t word = (k.alnum | k.join | joined) & range(pos, end - pos);
     unsigned p = pos;
     while (p < end) {
       if (!((word >> p) & 1)) {
@@ -648,6 +662,14 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
         continue;
       }
       const unsigned q = p + static_cast<unsigned>(__builtin_ctzll(~(word >> p)));
+      if (joined & range(p, q - p)) {
+        segs_.clear();
+        push(base + p, base + q);
+        if (options_.split_clitics) split_clitics();
+        emit_segments();
+        p = q;
+        continue;
+      }
       const std::uint64_t r = range(p, q - p);
       const std::uint32_t b = base + p, e = base + q;
       std::uint8_t flags = pending_flags_;
@@ -733,9 +755,9 @@ std::uint32_t DocumentBuilder::fast_region(std::uint32_t b) {
   return p;
 }
 
-void DocumentBuilder::do_region(std::uint32_t b, std::uint32_t e, bool ascii_only) {
+void DocumentBuilder::do_region(std::uint32_t b, std::uint32_t e, bool ascii_only, bool maybe_url) {
   segs_.clear();
-  if (!try_whole_url_or_email(b, e)) {
+  if (!maybe_url || !try_whole_url_or_email(b, e)) {
     if (ascii_only) {
       ascii_segment(b, e);
     } else {
