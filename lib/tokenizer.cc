@@ -349,7 +349,8 @@ class DocumentBuilder {
   inline void emit_fast(std::uint32_t b, std::uint32_t e);
   inline void emit_single(std::uint32_t at);
   char* norm_slot(Token& t, std::uint32_t size);
-  std::uint32_t store_lowercase(std::uint32_t b, std::uint32_t e);
+  inline std::uint32_t store_lowercase(std::uint32_t b, std::uint32_t e);
+  void grow_store(std::size_t need, std::uint32_t at_byte);
   void ascii_segment(std::uint32_t b, std::uint32_t e);
   void icu_segment(std::uint32_t b, std::uint32_t e);
   void segment_valid(std::uint32_t b, std::uint32_t e, bool has_high);
@@ -455,38 +456,51 @@ std::uint32_t DocumentBuilder::general_region(std::uint32_t b, std::uint8_t regi
   return j;
 }
 
+void DocumentBuilder::grow_store(std::size_t need, std::uint32_t at_byte) {
+  if (need > Token::kNormIsText - 1)
+    throw Error("normalized forms of the text exceed the tokenizer's 4 GB limit at byte " + std::to_string(at_byte));
+  doc_.normalized_.resize(std::max(need, doc_.normalized_.size() * 2));
+}
+
 char* DocumentBuilder::norm_slot(Token& t, std::uint32_t size) {
-  std::string& store = doc_.normalized_;
   // 16 bytes of slack past every form, for stores of whole vectors.
   const std::size_t need = std::size_t{norm_used_} + sizeof size + size + 16;
-  if (need > store.size()) {
-    if (need > Token::kNormIsText - 1)
-      throw Error("normalized forms of the text exceed the tokenizer's 4 GB limit at byte " + std::to_string(t.begin));
-    store.resize(std::max(need, store.size() * 2));
-  }
+  if (need > doc_.normalized_.size()) grow_store(need, t.begin);
   t.norm = norm_used_;
-  std::memcpy(store.data() + norm_used_, &size, sizeof size);
+  std::memcpy(doc_.normalized_.data() + norm_used_, &size, sizeof size);
   norm_used_ += static_cast<std::uint32_t>(sizeof size + size);
-  return store.data() + t.norm + sizeof size;
+  return doc_.normalized_.data() + t.norm + sizeof size;
 }
 
 // Stores the lower-case form of ASCII text[b, e) and returns its position (for Token::norm).
 // Takes and returns plain numbers so that the caller's Token stays in registers.
-std::uint32_t DocumentBuilder::store_lowercase(std::uint32_t b, std::uint32_t e) {
-  Token t;
-  t.begin = b;
-  char* out = norm_slot(t, e - b);
+inline std::uint32_t DocumentBuilder::store_lowercase(std::uint32_t b, std::uint32_t e) {
+  const std::uint32_t size = e - b;
+  const std::size_t need = std::size_t{norm_used_} + sizeof size + size + 16;
+  if (need > doc_.normalized_.size()) grow_store(need, b);
+  const std::uint32_t at = norm_used_;
+  char* out = doc_.normalized_.data() + at;
+  std::memcpy(out, &size, sizeof size);
+  out += sizeof size;
+  norm_used_ += static_cast<std::uint32_t>(sizeof size + size);
   const char* src = text_.data() + b;
-  for (std::uint32_t k = 0; k < e - b; ++k) out[k] = lower(src[k]);
-  return t.norm;
+#if defined(__SSE2__)
+  if (size <= 16 && b + 16 <= text_.size()) {
+    // The whole word in one vector; the bytes written past it are slack.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    return at;
+  }
+#endif
+  for (std::uint32_t k = 0; k < size; ++k) out[k] = lower(src[k]);
+  return at;
 }
 
-// A region of printable ASCII whose only special byte is a final period: is that period plain
-// punctuation (not an abbreviation's)?
-bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const {
-  std::uint32_t k = e - 1;
-  while (k > b && is_alnum(cls(text_[k - 1]))) --k;
-  const std::string_view word = sv(k, e - 1);
+namespace {
+
+// Is a period right after `word` (letters and digits) plain punctuation, not an abbreviation's?
+bool plain_period_after(std::string_view word) {
   if (word.empty()) return true;
   if (word.size() > 6) return true;
   if (word.size() == 1 && is_upper(word[0])) return false;
@@ -495,6 +509,17 @@ bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const 
   return !in_list(word, kTitleAbbreviations) && !in_list(word, kEndingAbbreviations) &&
          !in_list(word, kNumberAbbreviations);
 }
+
+}  // namespace
+
+// A region of printable ASCII whose only special byte is a final period: is that period plain
+// punctuation (not an abbreviation's)?
+bool DocumentBuilder::fast_path_applies(std::uint32_t b, std::uint32_t e) const {
+  std::uint32_t k = e - 1;
+  while (k > b && is_alnum(cls(text_[k - 1]))) --k;
+  return plain_period_after(sv(k, e - 1));
+}
+
 
 __attribute__((always_inline)) inline void DocumentBuilder::emit_single(std::uint32_t at) {
   const std::uint8_t flags = pending_flags_;
@@ -643,8 +668,14 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       // takes the general path below. (No rule merges across them: the others need bytes that are
       // not in such a region.) Anything else but a final period goes to the rules.
       const std::uint64_t other = slow & ~k.apos;
+      // The letters and digits right before a final period (as fast_path_applies finds them).
+      auto word_before_period = [&] {
+        const std::uint64_t stops = ~k.alnum & range(pos, end - 1 - pos);
+        const unsigned from = stops ? 64 - static_cast<unsigned>(__builtin_clzll(stops)) : pos;
+        return sv(base + from, base + end - 1);
+      };
       if (other != 0 && (other != std::uint64_t{1} << (end - 1) || src[end - 1] != '.' ||
-                         !fast_path_applies(base + pos, base + end))) {
+                         !plain_period_after(word_before_period()))) {
         do_region(base + pos, base + end, !(k.unusual & in_region), (k.url & in_region) != 0);
         pos += size;
         continue;
