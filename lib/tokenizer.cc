@@ -361,6 +361,7 @@ class DocumentBuilder {
   bool try_whole_url_or_email(std::uint32_t b, std::uint32_t e);
   void apply_merges();
   void split_clitics();
+  void emit_apostrophe_word(std::uint32_t b, std::uint32_t e);
   void emit_segments();
   void classify_and_emit(const Seg& s);
   void normalize(Token& t);
@@ -694,10 +695,7 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       }
       const unsigned q = p + static_cast<unsigned>(__builtin_ctzll(~(word >> p)));
       if (joined & range(p, q - p)) {
-        segs_.clear();
-        push(base + p, base + q);
-        if (options_.split_clitics) split_clitics();
-        emit_segments();
+        emit_apostrophe_word(base + p, base + q);
         p = q;
         continue;
       }
@@ -1055,29 +1053,38 @@ void DocumentBuilder::apply_merges() {
 }
 
 // doesn't -> does n't; Netflix's -> Netflix 's; they're -> they 're (ASCII or U+2019 apostrophes).
+namespace {
+
+// Where a contraction or possessive splits: "does|n't", "Netflix|'s"; npos when it does not.
+std::size_t clitic_cut(std::string_view w) {
+  // Find the last apostrophe (' or U+2019).
+  std::size_t apos = std::string_view::npos;
+  std::size_t apos_len = 0;
+  for (std::size_t k = w.size(); k-- > 1;) {
+    if (w[k] == '\'') { apos = k; apos_len = 1; break; }
+    if (k + 2 < w.size() + 0 && static_cast<unsigned char>(w[k]) == 0xE2 && static_cast<unsigned char>(w[k + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[k + 2]) == 0x99) { apos = k; apos_len = 3; break; }
+  }
+  if (apos == std::string_view::npos || apos == 0) return std::string_view::npos;
+  const std::string_view tail = w.substr(apos + apos_len);
+  std::size_t cut = std::string_view::npos;
+  if (equals_lower(tail, "t") && apos >= 2 && lower(w[apos - 1]) == 'n') {
+    cut = apos - 1;  // n't
+  } else if (equals_lower(tail, "s") || equals_lower(tail, "re") || equals_lower(tail, "ve") ||
+             equals_lower(tail, "ll") || equals_lower(tail, "d") || equals_lower(tail, "m")) {
+    cut = apos;
+  }
+  return cut == 0 ? std::string_view::npos : cut;
+}
+
+}  // namespace
+
 void DocumentBuilder::split_clitics() {
   for (std::size_t i = 0; i < segs_.size(); ++i) {
     Seg& seg = segs_[i];
     if (seg.kind_fixed || seg.e - seg.b < 3) continue;
-    const std::string_view w = sv(seg.b, seg.e);
-    // Find the last apostrophe (' or U+2019).
-    std::size_t apos = std::string_view::npos;
-    std::size_t apos_len = 0;
-    for (std::size_t k = w.size(); k-- > 1;) {
-      if (w[k] == '\'') { apos = k; apos_len = 1; break; }
-      if (k + 2 < w.size() + 0 && static_cast<unsigned char>(w[k]) == 0xE2 && static_cast<unsigned char>(w[k + 1]) == 0x80 &&
-          static_cast<unsigned char>(w[k + 2]) == 0x99) { apos = k; apos_len = 3; break; }
-    }
-    if (apos == std::string_view::npos || apos == 0) continue;
-    const std::string_view tail = w.substr(apos + apos_len);
-    std::size_t cut = std::string_view::npos;
-    if (equals_lower(tail, "t") && apos >= 2 && lower(w[apos - 1]) == 'n') {
-      cut = apos - 1;  // n't
-    } else if (equals_lower(tail, "s") || equals_lower(tail, "re") || equals_lower(tail, "ve") ||
-               equals_lower(tail, "ll") || equals_lower(tail, "d") || equals_lower(tail, "m")) {
-      cut = apos;
-    }
-    if (cut == std::string_view::npos || cut == 0) continue;
+    const std::size_t cut = clitic_cut(sv(seg.b, seg.e));
+    if (cut == std::string_view::npos) continue;
     Seg rest = seg;
     rest.b = seg.b + static_cast<std::uint32_t>(cut);
     rest.flags = kClitic;
@@ -1085,6 +1092,24 @@ void DocumentBuilder::split_clitics() {
     segs_.insert(segs_.begin() + i + 1, rest);
     ++i;
   }
+}
+
+// A word of letters and digits joined by apostrophes, split as split_clitics would and emitted as
+// emit_segments would, without the segment list.
+void DocumentBuilder::emit_apostrophe_word(std::uint32_t b, std::uint32_t e) {
+  Seg seg{b, e, TokenKind::kWord, false, pending_flags_};
+  pending_flags_ = 0;
+  const std::size_t cut = options_.split_clitics && e - b >= 3 ? clitic_cut(sv(b, e)) : std::string_view::npos;
+  if (cut == std::string_view::npos) {
+    classify_and_emit(seg);
+    return;
+  }
+  Seg rest = seg;
+  rest.b = b + static_cast<std::uint32_t>(cut);
+  rest.flags = kClitic;
+  seg.e = rest.b;
+  classify_and_emit(seg);
+  classify_and_emit(rest);
 }
 
 void DocumentBuilder::emit_segments() {
