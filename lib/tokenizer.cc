@@ -578,7 +578,9 @@ namespace {
 // Bit i of each mask describes byte i of a 64-byte block.
 struct Block {
   std::uint64_t space, newline, alnum, upper, lower, digit, join, apos;
-  std::uint64_t slow;     // bytes a rule looks at where they stand (as in fast_region)
+  std::uint64_t slow;     // bytes a rule looks at where they stand
+  std::uint64_t period;   // periods that are not in `slow`: see block()
+  std::uint64_t colon_slash;
   std::uint64_t unusual;  // bytes >= 0x80 and control characters
   std::uint64_t url;      // bytes a URL or e-mail address needs: ":" "@" "." "/"
 };
@@ -601,7 +603,8 @@ inline Block classify64(const char* p) {
     const __m128i upper = in('A', 'Z'), lower = in('a', 'z'), digit = in('0', '9');
     const __m128i control = _mm_or_si128(_mm_andnot_si128(space, in(0, 0x1F)), eq(0x7F));
     high |= bits(v);  // the sign bit
-    always |= bits(_mm_or_si128(_mm_or_si128(control, eq('@')), eq('.')));
+    always |= bits(_mm_or_si128(control, eq('@')));
+    k.period |= bits(eq('.'));
     k.unusual |= bits(_mm_or_si128(control, v));
     k.url |= bits(_mm_or_si128(_mm_or_si128(eq(':'), eq('@')), _mm_or_si128(eq('.'), eq('/'))));
     k.apos |= bits(eq('\''));
@@ -625,9 +628,15 @@ inline Block classify64(const char* p) {
   // "," or ";" between digits joins them ("1,500"), as in ascii_segment.
   k.join &= between_digits;
   // The neighbours that make fast_region leave a byte to the rules: stop-motion, O'Brien, 10/26,
-  // 9:30, https://, #1; any period but a final one (checked by the caller).
-  k.slow = high | always | ((k.apos | dash) & between_alnum) | (slash & (k.digit << 1)) |
+  // 9:30, https://, #1, U.S, 1.5. (Apostrophes between letters or digits, and the other periods,
+  // are looked at again by the caller.)
+  const std::uint64_t letter = k.upper | k.lower;
+  const std::uint64_t between_letters = (letter << 1) & (letter >> 1);
+  const std::uint64_t period_joins = k.period & (between_letters | between_digits);
+  k.slow = high | always | period_joins | ((k.apos | dash) & between_alnum) | (slash & (k.digit << 1)) |
            (colon & (between_digits | (slash >> 1))) | (hash & ((k.alnum | high) >> 1));
+  k.period &= ~period_joins;
+  k.colon_slash = colon | slash;
   return k;
 }
 
@@ -670,27 +679,36 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
     }
     const unsigned size = static_cast<unsigned>(__builtin_ctzll(rest));
     begin_region();
-    unsigned end = pos + size;  // bytes left to the masks
+    const unsigned end = pos + size;
     const std::uint64_t in_region = range(pos, size);
     std::uint64_t joined = 0;  // apostrophes inside words: "doesn't", "O'Brien", "rock'n'roll"
-    if (const std::uint64_t slow = k.slow & in_region; slow != 0) {
+    const std::uint64_t slow = k.slow & in_region, periods = k.period & in_region;
+    if (slow | periods) {
       // Apostrophes between letters or digits join them as in ascii_segment; the word they make
-      // takes the general path below. (No rule merges across them: the others need bytes that are
-      // not in such a region.) Anything else but a final period goes to the rules.
-      const std::uint64_t other = slow & ~k.apos;
-      // The letters and digits right before a final period (as fast_path_applies finds them).
-      auto word_before_period = [&] {
-        const std::uint64_t stops = ~k.alnum & range(pos, end - 1 - pos);
-        const unsigned from = stops ? 64 - static_cast<unsigned>(__builtin_clzll(stops)) : pos;
-        return sv(base + from, base + end - 1);
-      };
-      if (other != 0 && (other != std::uint64_t{1} << (end - 1) || src[end - 1] != '.' ||
-                         !plain_period_after(word_before_period()))) {
+      // takes the apostrophe path below. (No rule merges across them: the others need bytes that
+      // are not in such a region.) A period that joins nothing is punctuation unless the word
+      // before it is an abbreviation, or the region may be a URL: "www." or a period before "/"
+      // or ":" (https://, netflix.com/title). Anything else goes to the rules.
+      bool rules = (slow & ~k.apos) != 0;
+      if (!rules && periods) {
+        if (periods & ~(std::uint64_t{1} << (end - 1))) {
+          const std::string_view r = sv(base + pos, base + end);
+          rules = (k.colon_slash & in_region) != 0 || r.find("www.") != std::string_view::npos ||
+                  r.find("WWW.") != std::string_view::npos;
+        }
+        for (std::uint64_t m = periods; m != 0 && !rules; m &= m - 1) {
+          // The letters and digits right before the period (as fast_path_applies finds them).
+          const unsigned at = static_cast<unsigned>(__builtin_ctzll(m));
+          const std::uint64_t stops = ~k.alnum & range(pos, at - pos);
+          const unsigned from = stops ? 64 - static_cast<unsigned>(__builtin_clzll(stops)) : pos;
+          rules = !plain_period_after(sv(base + from, base + at));
+        }
+      }
+      if (rules) {
         do_region(base + pos, base + end, !(k.unusual & in_region), (k.url & in_region) != 0);
         pos += size;
         continue;
       }
-      if (other != 0) --end;
       const std::uint64_t letter = k.upper | k.lower;
       joined = slow & k.apos & (((letter << 1) & (letter >> 1)) | ((k.digit << 1) & (k.digit >> 1)));
     }
@@ -731,7 +749,6 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
       doc_.tokens_.push_back(Token{b, e, norm, kind, flags});
       p = q;
     }
-    if (end < pos + size) emit_single(base + end);
     pos += size;
   }
   return base + std::min<std::uint32_t>(pos, limit);
