@@ -374,7 +374,7 @@ class DocumentBuilder {
   void emit_segments();
   void classify_and_emit(const Seg& s);
   void normalize(Token& t);
-  void split_sentences();
+  void split_sentences(bool all);
   bool next_is_number(std::uint32_t after) const;
 
   std::string_view sv(std::uint32_t b, std::uint32_t e) const { return text_.substr(b, e - b); }
@@ -387,6 +387,12 @@ class DocumentBuilder {
   // Tokens split_sentences must look at (it skips the others): those after a line break, and
   // those that may end a sentence.
   std::vector<std::uint32_t> candidates_;
+  // Where split_sentences resumes: paragraph, candidate, first token of the open sentence, first
+  // token a candidate may be (those before were passed over), and the open paragraph.
+  std::size_t split_paragraph_ = 0, split_candidate_ = 0;
+  std::uint32_t split_start_ = 0, split_next_ = 0;
+  bool paragraph_open_ = false;
+  Paragraph paragraph_;
   int newlines_ = 0;     // line breaks in the whitespace before the next region
   bool space_ = false;   // whitespace before the next region
   std::uint8_t pending_flags_ = 0;
@@ -405,6 +411,7 @@ void DocumentBuilder::run() {
   // Growing past them costs a copy, not a failure.
   doc_.normalized_.resize(n / 4 + 64);
   candidates_.reserve(n / 32 + 16);
+  doc_.sentences_.reserve(n / 100 + 4);
   paragraph_starts_.push_back(0);
   std::uint32_t i = 0;
   while (i < n) {
@@ -413,10 +420,12 @@ void DocumentBuilder::run() {
 #else
     i = scalar_step(i);
 #endif
+    // Sentences follow closely, while the tokens they look at are still in the cache.
+    if (candidates_.size() - split_candidate_ >= 64) split_sentences(false);
   }
   if (utext_) utext_close(utext_);
   doc_.normalized_.resize(norm_used_);
-  split_sentences();
+  split_sentences(true);
 }
 
 inline void DocumentBuilder::whitespace(std::uint32_t i) {
@@ -1274,46 +1283,54 @@ void DocumentBuilder::normalize(Token& t) {
   std::memcpy(norm_slot(t, static_cast<std::uint32_t>(form.size())), form.data(), form.size());
 }
 
-void DocumentBuilder::split_sentences() {
+// Sentences and paragraphs of the tokens so far. Unless `all`, stops at the first candidate whose
+// decision needs a token not emitted yet (or the end of the open paragraph), to resume there.
+void DocumentBuilder::split_sentences(bool all) {
   auto& tokens = doc_.tokens_;
   auto& sentences = doc_.sentences_;
-  auto& paragraphs = doc_.paragraphs_;
-  const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
-  if (n == 0) return;
-  paragraph_starts_.push_back(n);
-  sentences.reserve(n / 20 + 4);
-  // Only candidates can start or end a sentence; the loop below visits them in order, and the tokens
-  // between them only as the neighbours of one.
+  const std::uint32_t available = static_cast<std::uint32_t>(tokens.size());
+  if (all) paragraph_starts_.push_back(available);
   const std::vector<std::uint32_t>& candidates = candidates_;
-  std::size_t c = 0;
-  for (std::size_t p = 0; p + 1 < paragraph_starts_.size(); ++p) {
-    const std::uint32_t pb = paragraph_starts_[p], pe = paragraph_starts_[p + 1];
-    if (pb >= pe) continue;
-    Paragraph para;
-    para.begin = tokens[pb].begin;
-    para.end = tokens[pe - 1].end;
-    para.first_sentence = static_cast<std::uint32_t>(sentences.size());
-    std::uint32_t start = pb;
-    auto close = [&](std::uint32_t end_token) {
-      if (end_token <= start) return;
-      Sentence s;
-      s.first_token = start;
-      s.end_token = end_token;
-      s.begin = tokens[start].begin;
-      s.end = tokens[end_token - 1].end;
-      tokens[start].flags |= kSentenceInitial;
-      sentences.push_back(s);
-      start = end_token;
-    };
-    std::uint32_t next_index = pb;  // candidates before it were passed over
+  std::size_t& c = split_candidate_;
+  std::uint32_t& start = split_start_;
+  std::uint32_t& next_index = split_next_;
+  auto close = [&](std::uint32_t end_token) {
+    if (end_token <= start) return;
+    Sentence s;
+    s.first_token = start;
+    s.end_token = end_token;
+    s.begin = tokens[start].begin;
+    s.end = tokens[end_token - 1].end;
+    tokens[start].flags |= kSentenceInitial;
+    sentences.push_back(s);
+    start = end_token;
+  };
+  for (; split_paragraph_ + 1 < paragraph_starts_.size() || !all; ++split_paragraph_) {
+    const std::uint32_t pb = paragraph_starts_[split_paragraph_];
+    // The end of a paragraph is known once the next one has started.
+    const bool end_known = split_paragraph_ + 1 < paragraph_starts_.size();
+    const std::uint32_t pe = end_known ? paragraph_starts_[split_paragraph_ + 1] : available;
+    if (pb >= pe) {
+      if (!end_known) return;
+      continue;
+    }
+    if (!paragraph_open_) {
+      paragraph_open_ = true;
+      paragraph_.begin = tokens[pb].begin;
+      paragraph_.first_sentence = static_cast<std::uint32_t>(sentences.size());
+      start = pb;
+      next_index = pb;
+    }
+    // Only candidates can start or end a sentence; the loop below visits them in order, and the
+    // tokens between them only as the neighbours of one.
     for (; c < candidates.size() && candidates[c] < pe; ++c) {
       const std::uint32_t i = candidates[c];
-      // The tokens were written long ago, and a large document's are out of the cache by now.
-      if (c + 16 < candidates.size()) __builtin_prefetch(&tokens[candidates[c + 16]]);
-      if (c + 8 < candidates.size()) __builtin_prefetch(text_.data() + tokens[candidates[c + 8]].begin);
       if (i < next_index) continue;
+      // Wait for the token after a candidate: the paragraph may go on.
+      if (!end_known && i + 1 >= pe) return;
       const Token& t = tokens[i];
       // A line without final punctuation followed by a line that does not continue it: a headline.
+      // (Closing here again on resuming is harmless.)
       if (i > start && (t.flags & kNewlineBefore)) {
         const std::string_view prev = doc_.normalized(tokens[i - 1]);
         if (!starts_lower(doc_.text_of(t)) && !continues_line(prev)) {
@@ -1336,7 +1353,10 @@ void DocumentBuilder::split_sentences() {
       while (j < pe && (is_terminal(doc_.normalized(tokens[j])) ||
                         (!(tokens[j].flags & kSpaceBefore) && is_closing(doc_.normalized(tokens[j])))))
         ++j;
-      if (j >= pe) break;
+      if (j >= pe) {
+        if (!end_known) return;
+        break;
+      }
       const Token& next = tokens[j];
       const std::string_view next_norm = doc_.normalized(next);
       next_index = j;
@@ -1344,9 +1364,12 @@ void DocumentBuilder::split_sentences() {
       if (next_norm == "," || next_norm == ";" || next_norm == ":" || next_norm == ")") continue;
       close(j);
     }
+    if (!end_known) return;
     close(pe);
-    para.end_sentence = static_cast<std::uint32_t>(sentences.size());
-    paragraphs.push_back(para);
+    paragraph_.end = tokens[pe - 1].end;
+    paragraph_.end_sentence = static_cast<std::uint32_t>(sentences.size());
+    doc_.paragraphs_.push_back(paragraph_);
+    paragraph_open_ = false;
   }
 }
 
