@@ -41,6 +41,8 @@
 
 namespace greenlight {
 
+static_assert(sizeof(Token) == 12, "a Token is 12 bytes: see tokenizer.h");
+
 std::string_view to_string(TokenKind kind) {
   switch (kind) {
     case TokenKind::kWord: return "word";
@@ -67,7 +69,7 @@ std::size_t Document::sentence_of_token(std::size_t token_index) const {
 std::size_t Document::memory_bytes() const {
   return sizeof(Document) + tokens_.capacity() * sizeof(Token) +
          sentences_.capacity() * sizeof(Sentence) + paragraphs_.capacity() * sizeof(Paragraph) +
-         normalized_.capacity();
+         normalized_.capacity() + norm_blocks_.capacity() * sizeof(std::uint32_t);
 }
 
 namespace {
@@ -357,8 +359,9 @@ class DocumentBuilder {
   std::uint32_t general_region(std::uint32_t b, std::uint8_t region_flags);
   inline void emit_fast(std::uint32_t b, std::uint32_t e);
   inline void emit_single(std::uint32_t at);
+  inline std::uint16_t norm_position(std::uint32_t token_begin);
   char* norm_slot(Token& t, std::uint32_t size);
-  inline std::uint32_t store_lowercase(std::uint32_t b, std::uint32_t e);
+  inline std::uint16_t store_lowercase(std::uint32_t b, std::uint32_t e);
   void grow_store(std::size_t need, std::uint32_t at_byte);
   void ascii_segment(std::uint32_t b, std::uint32_t e);
   void icu_segment(std::uint32_t b, std::uint32_t e);
@@ -397,6 +400,7 @@ class DocumentBuilder {
   bool space_ = false;   // whitespace before the next region
   std::uint8_t pending_flags_ = 0;
   std::uint32_t norm_used_ = 0;  // bytes of doc_.normalized_ in use (its size runs ahead)
+  std::uint32_t norm_block_ = 0xFFFFFFFFu;  // the 64 bytes of text whose forms are being stored
   std::string scratch_;
   icu::BreakIterator* words_ = nullptr;  // lazily, one per thread
   UText* utext_ = nullptr;
@@ -410,6 +414,7 @@ void DocumentBuilder::run() {
   // letter), of some ten bytes; a candidate for sentence ends every 15 tokens, a sentence every 25.
   // Growing past them costs a copy, not a failure.
   doc_.normalized_.resize(n / 4 + 64);
+  doc_.norm_blocks_.resize((n >> Document::kNormBlockBits) + 1);
   candidates_.reserve(n / 32 + 16);
   doc_.sentences_.reserve(n / 100 + 4);
   paragraph_starts_.push_back(0);
@@ -459,12 +464,13 @@ std::uint32_t DocumentBuilder::general_region(std::uint32_t b, std::uint8_t regi
   // Optimistic fast path: emit while scanning; on the first byte a rule cares about, roll back
   // what this region emitted and take the general path.
   const std::size_t token_mark = doc_.tokens_.size(), candidate_mark = candidates_.size();
-  const std::uint32_t norm_mark = norm_used_;
+  const std::uint32_t norm_mark = norm_used_, norm_block_mark = norm_block_;
   std::uint32_t j = fast_region(b);
   if (j == kSlowRegion) {
     doc_.tokens_.resize(token_mark);
     candidates_.resize(candidate_mark);
     norm_used_ = norm_mark;
+    norm_block_ = norm_block_mark;
     pending_flags_ = region_flags;
     bool ascii_only = true;
     const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
@@ -479,29 +485,44 @@ std::uint32_t DocumentBuilder::general_region(std::uint32_t b, std::uint8_t regi
 }
 
 void DocumentBuilder::grow_store(std::size_t need, std::uint32_t at_byte) {
-  if (need > Token::kNormIsText - 1)
+  if (need > 0xFFFFFFF0u)
     throw Error("normalized forms of the text exceed the tokenizer's 4 GB limit at byte " + std::to_string(at_byte));
   doc_.normalized_.resize(std::max(need, doc_.normalized_.size() * 2));
+}
+
+// Token::norm for a form about to be stored at norm_used_ (tokens come in order of their begin).
+inline std::uint16_t DocumentBuilder::norm_position(std::uint32_t token_begin) {
+  const std::uint32_t block = token_begin >> Document::kNormBlockBits;
+  if (block != norm_block_) {
+    norm_block_ = block;
+    doc_.norm_blocks_[block] = norm_used_;
+  }
+  const std::uint32_t position = norm_used_ - doc_.norm_blocks_[block];
+  // Earlier forms of the block belong to tokens within its 64 bytes: at most some 2 KB.
+  if (position >= Token::kNormIsText)
+    throw Error("normalized forms overflow their index at byte " + std::to_string(token_begin));
+  return static_cast<std::uint16_t>(position);
 }
 
 char* DocumentBuilder::norm_slot(Token& t, std::uint32_t size) {
   // 16 bytes of slack past every form, for stores of whole vectors.
   const std::size_t need = std::size_t{norm_used_} + sizeof size + size + 16;
   if (need > doc_.normalized_.size()) grow_store(need, t.begin);
-  t.norm = norm_used_;
-  std::memcpy(doc_.normalized_.data() + norm_used_, &size, sizeof size);
+  t.norm = norm_position(t.begin);
+  char* out = doc_.normalized_.data() + norm_used_;
+  std::memcpy(out, &size, sizeof size);
   norm_used_ += static_cast<std::uint32_t>(sizeof size + size);
-  return doc_.normalized_.data() + t.norm + sizeof size;
+  return out + sizeof size;
 }
 
 // Stores the lower-case form of ASCII text[b, e) and returns its position (for Token::norm).
 // Takes and returns plain numbers so that the caller's Token stays in registers.
-inline std::uint32_t DocumentBuilder::store_lowercase(std::uint32_t b, std::uint32_t e) {
+inline std::uint16_t DocumentBuilder::store_lowercase(std::uint32_t b, std::uint32_t e) {
   const std::uint32_t size = e - b;
   const std::size_t need = std::size_t{norm_used_} + sizeof size + size + 16;
   if (need > doc_.normalized_.size()) grow_store(need, b);
-  const std::uint32_t at = norm_used_;
-  char* out = doc_.normalized_.data() + at;
+  const std::uint16_t at = norm_position(b);
+  char* out = doc_.normalized_.data() + norm_used_;
   std::memcpy(out, &size, sizeof size);
   out += sizeof size;
   norm_used_ += static_cast<std::uint32_t>(sizeof size + size);
@@ -549,8 +570,8 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_single(std::uin
   const char c = text_[at];
   if ((flags & kNewlineBefore) || c == '.' || c == '!' || c == '?')
     candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-  doc_.tokens_.push_back(Token{at, at + 1, Token::kNormIsText,
-                               cls(c) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation, flags});
+  doc_.tokens_.push_back(
+      Token{at, at + 1, cls(c) == kSym ? TokenKind::kSymbol : TokenKind::kPunctuation, flags, Token::kNormIsText});
 }
 
 __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint32_t b, std::uint32_t e) {
@@ -579,9 +600,9 @@ __attribute__((always_inline)) inline void DocumentBuilder::emit_fast(std::uint3
     flags |= kCapitalized;
     if (upper >= 2 && !any_lower) flags |= kAllCaps;
   }
-  const std::uint32_t norm = upper > 0 ? store_lowercase(b, e) : Token::kNormIsText;
+  const std::uint16_t norm = upper > 0 ? store_lowercase(b, e) : Token::kNormIsText;
   if (flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-  doc_.tokens_.push_back(Token{b, e, norm, kind, flags});
+  doc_.tokens_.push_back(Token{b, e, kind, flags, norm});
 }
 
 #if defined(__SSE2__)
@@ -756,9 +777,9 @@ std::uint32_t DocumentBuilder::block(std::uint32_t base) {
         flags |= kCapitalized;
         if ((upper & (upper - 1)) != 0 && !(k.lower & r)) flags |= kAllCaps;  // two or more
       }
-      const std::uint32_t norm = upper ? store_lowercase(b, e) : Token::kNormIsText;
+      const std::uint16_t norm = upper ? store_lowercase(b, e) : Token::kNormIsText;
       if (flags & kNewlineBefore) candidates_.push_back(static_cast<std::uint32_t>(doc_.tokens_.size()));
-      doc_.tokens_.push_back(Token{b, e, norm, kind, flags});
+      doc_.tokens_.push_back(Token{b, e, kind, flags, norm});
       p = q;
     }
     pos += size;

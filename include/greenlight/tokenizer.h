@@ -67,18 +67,20 @@ enum TokenFlag : std::uint8_t {
   kClitic = 1 << 5,           // split-off part of a contraction or possessive: 's n't 're 've 'll 'd 'm
 };
 
+// 12 bytes: a large text makes about one token per five bytes.
 struct Token {
   // `norm` when the normalized form is the token's own bytes (most tokens: lower-case words,
   // numbers, ASCII punctuation), so nothing is stored for it.
-  static constexpr std::uint32_t kNormIsText = 0xFFFFFFFFu;
+  static constexpr std::uint16_t kNormIsText = 0xFFFF;
 
   std::uint32_t begin = 0;  // byte offsets into the original text
   std::uint32_t end = 0;
-  // Where Document::normalized finds the normalized form: kNormIsText, or a position in the
-  // Document's store of forms that differ from the text. Read it through Document::normalized.
-  std::uint32_t norm = kNormIsText;
   TokenKind kind = TokenKind::kWord;
   std::uint8_t flags = 0;
+  // Where Document::normalized finds the normalized form: kNormIsText, or a position in the
+  // Document's store of forms that differ from the text, counted from the first form stored for
+  // the 64 bytes of text the token starts in. Read it through Document::normalized.
+  std::uint16_t norm = kNormIsText;
 
   bool has(TokenFlag flag) const { return (flags & flag) != 0; }
   std::uint32_t size() const { return end - begin; }
@@ -124,9 +126,10 @@ class Document {
   std::string_view normalized(const Token& t) const {
     if (t.norm == Token::kNormIsText) return text_of(t);
     // Stored forms are preceded by their 32-bit length.
+    const char* form = normalized_.data() + norm_blocks_[t.begin >> kNormBlockBits] + t.norm;
     std::uint32_t size;
-    std::memcpy(&size, normalized_.data() + t.norm, sizeof size);
-    return std::string_view(normalized_.data() + t.norm + sizeof size, size);
+    std::memcpy(&size, form, sizeof size);
+    return std::string_view(form + sizeof size, size);
   }
 
   // Index of the sentence holding token `token_index` (binary search).
@@ -143,6 +146,10 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
   std::string normalized_;  // the forms that differ from the text, each after its length
+  // For each 64 bytes of text, where the forms of the tokens starting there begin in normalized_.
+  // (Those tokens but the last lie within the 64 bytes, so their forms fit a 16-bit Token::norm.)
+  static constexpr int kNormBlockBits = 6;
+  std::vector<std::uint32_t> norm_blocks_;
 };
 
 struct TokenizerOptions {
