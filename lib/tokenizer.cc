@@ -12,7 +12,7 @@
 // about) and emits their tokens straight from the masks; fast_region does the same byte by byte for
 // regions longer than a block. Both emit exactly what the rules would for such a region.
 //
-// The Document stays small: a Token is 16 bytes and its normalized form is stored only when it
+// The Document stays small: a Token is 12 bytes and its normalized form is stored only when it
 // differs from the text (upper case, non-ASCII, invalid bytes). Sentences are derived from the tokens
 // rather than from ICU's sentence iterator (which costs about as much as the whole tokenizer),
 // visiting only the tokens that may start or end one.
@@ -410,9 +410,9 @@ void DocumentBuilder::run() {
   const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
   doc_.tokens_.reserve(n / 4 + 16);
   advise_huge_pages(doc_.tokens_.data(), doc_.tokens_.capacity() * sizeof(Token));
-  // Sizes from English reviews and news: about one token in ten has a stored form (a capital
-  // letter), of some ten bytes; a candidate for sentence ends every 15 tokens, a sentence every 25.
-  // Growing past them costs a copy, not a failure.
+  // Sizes from English reviews and news, with room to spare: a token every 5 bytes; a stored form
+  // (a capital letter) for one token in ten, of some ten bytes; a candidate for sentence ends every
+  // 60 bytes, a sentence every 120. Growing past them costs a copy, not a failure.
   doc_.normalized_.resize(n / 4 + 64);
   doc_.norm_blocks_.resize((n >> Document::kNormBlockBits) + 1);
   candidates_.reserve(n / 32 + 16);

@@ -67,7 +67,7 @@ enum TokenFlag : std::uint8_t {
   kClitic = 1 << 5,           // split-off part of a contraction or possessive: 's n't 're 've 'll 'd 'm
 };
 
-// 12 bytes: a large text makes about one token per five bytes.
+// 12 bytes: English text makes about one token per five bytes, so tokens are most of a Document.
 struct Token {
   // `norm` when the normalized form is the token's own bytes (most tokens: lower-case words,
   // numbers, ASCII punctuation), so nothing is stored for it.
