@@ -613,7 +613,7 @@ struct Block {
   std::uint64_t space, newline, alnum, upper, lower, digit, join, apos;
   std::uint64_t slow;     // bytes a rule looks at where they stand
   std::uint64_t period;   // periods that are not in `slow`: see block()
-  std::uint64_t colon_slash;
+  std::uint64_t colon_slash;  // ":" "/" (with a period, the region may be a URL)
   std::uint64_t unusual;  // bytes >= 0x80 and control characters
   std::uint64_t url;      // bytes a URL or e-mail address needs: ":" "@" "." "/"
 };
@@ -675,10 +675,11 @@ inline Block classify64(const char* p) {
 
 }  // namespace
 
-// Whitespace, and the regions that hold no byte a rule looks at (except perhaps a final period that
-// is not an abbreviation's), straight from the bit masks of 64 bytes; other regions go to
-// general_region. Emits the same tokens as fast_region would. Returns where it stopped: at the
-// start of a region that runs past the block, or past the block.
+// Whitespace and regions straight from the bit masks of 64 bytes: words, numbers, punctuation that
+// no rule looks at, words joined by apostrophes (split by emit_apostrophe_word) and periods after
+// words that are not abbreviations. A region some other rule may apply to goes to do_region, one
+// that fills the block to general_region. Emits exactly what do_region would. Returns where it
+// stopped: at the start of a region that runs past the block, or past the block.
 std::uint32_t DocumentBuilder::block(std::uint32_t base) {
   const std::uint32_t n = static_cast<std::uint32_t>(text_.size());
   const char* src = text_.data() + base;
