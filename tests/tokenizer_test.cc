@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "greenlight/error.h"
+#include "utf8.h"
 
 namespace greenlight {
 namespace {
@@ -132,6 +133,18 @@ TEST(Tokenizer, NormalizedFormFoldsCaseQuotesAndDashes) {
   EXPECT_EQ(norms, (Words{"netflix", "caf\xC3\xA9", "ab", "'", "x", "'", "-", "...", "strasse"}));
 }
 
+TEST(Tokenizer, NormalizedFormOfACopiedToken) {
+  // A Token is a small value: a copy finds its normalized form as well as the original does.
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("The BBC and Caf\xC3\xA9 Society");
+  const std::vector<Token> copies(doc.tokens().begin(), doc.tokens().end());
+  std::vector<std::string> norms;
+  for (const Token& t : copies) norms.emplace_back(doc.normalized(t));
+  EXPECT_EQ(norms, (Words{"the", "bbc", "and", "caf\xC3\xA9", "society"}));
+  // A form equal to the token's own bytes is those bytes, not a copy.
+  EXPECT_EQ(doc.normalized(copies[2]).data(), doc.text().data() + copies[2].begin);
+}
+
 TEST(Tokenizer, ShapeFlags) {
   const Tokenizer tokenizer;
   const Document doc = tokenizer.tokenize("NASA said. Netflix renews it");
@@ -217,7 +230,8 @@ void ExpectAllBytesCovered(std::string_view text) {
       ASSERT_TRUE(static_cast<unsigned char>(c) >= 0x80) << "byte " << i << " dropped";
     }
     ASSERT_LT(t.begin, t.end);
-    ASSERT_LE(t.norm_begin, t.norm_end);
+    // Ill-formed bytes never reach the normalized form.
+    ASSERT_EQ(utf8::sanitize(doc.normalized(t)), doc.normalized(t));
     at = t.end;
   }
   ASSERT_LE(at, text.size());
@@ -252,6 +266,24 @@ TEST(Hostile, LongRunsStayLinear) {
     while (text.size() < (1u << 20)) text += unit;
     ExpectAllBytesCovered(text);
   }
+}
+
+TEST(Hostile, NormalizedFormsMuchLongerThanTheirText) {
+  // U+FDFA folds to 18 Arabic letters and spaces (33 bytes), "\xC2\xBD" to "1\xE2\x81\x84" "2": many
+  // long forms close together.
+  std::string text;
+  while (text.size() < 70000) text += "\xEF\xB7\xBA \xC2\xBD ";
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize(text);
+  ASSERT_EQ(doc.tokens().size(), 2 * text.size() / 7);
+  for (const Token& t : doc.tokens()) {
+    if (doc.text_of(t) == "\xC2\xBD") {
+      ASSERT_EQ(doc.normalized(t), "1\xE2\x81\x84" "2");
+    } else {
+      ASSERT_EQ(doc.normalized(t).size(), 33u);
+    }
+  }
+  ExpectAllBytesCovered(text);
 }
 
 TEST(Hostile, RightToLeftAndMixedScripts) {

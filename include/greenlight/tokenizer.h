@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -66,13 +67,20 @@ enum TokenFlag : std::uint8_t {
   kClitic = 1 << 5,           // split-off part of a contraction or possessive: 's n't 're 've 'll 'd 'm
 };
 
+// 12 bytes: English text makes about one token per five bytes, so tokens are most of a Document.
 struct Token {
+  // `norm` when the normalized form is the token's own bytes (most tokens: lower-case words,
+  // numbers, ASCII punctuation), so nothing is stored for it.
+  static constexpr std::uint16_t kNormIsText = 0xFFFF;
+
   std::uint32_t begin = 0;  // byte offsets into the original text
   std::uint32_t end = 0;
-  std::uint32_t norm_begin = 0;  // into Document's normalized buffer (see Document::normalized)
-  std::uint32_t norm_end = 0;
   TokenKind kind = TokenKind::kWord;
   std::uint8_t flags = 0;
+  // Where Document::normalized finds the normalized form: kNormIsText, or a position in the
+  // Document's store of forms that differ from the text, counted from the first form stored for
+  // the 64 bytes of text the token starts in. Read it through Document::normalized.
+  std::uint16_t norm = kNormIsText;
 
   bool has(TokenFlag flag) const { return (flags & flag) != 0; }
   std::uint32_t size() const { return end - begin; }
@@ -113,9 +121,15 @@ class Document {
   std::string_view text_of(const Sentence& s) const { return text_.substr(s.begin, s.end - s.begin); }
 
   // NFKC + case-folded form with curly quotes turned straight and dashes turned into "-";
-  // ill-formed bytes and control characters become U+FFFD.
+  // ill-formed bytes and control characters become U+FFFD. Points into the caller's text when the
+  // form is the token's own bytes, else into this document.
   std::string_view normalized(const Token& t) const {
-    return std::string_view(normalized_).substr(t.norm_begin, t.norm_end - t.norm_begin);
+    if (t.norm == Token::kNormIsText) return text_of(t);
+    // Stored forms are preceded by their 32-bit length.
+    const char* form = normalized_.data() + norm_blocks_[t.begin >> kNormBlockBits] + t.norm;
+    std::uint32_t size;
+    std::memcpy(&size, form, sizeof size);
+    return std::string_view(form + sizeof size, size);
   }
 
   // Index of the sentence holding token `token_index` (binary search).
@@ -131,7 +145,11 @@ class Document {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
-  std::string normalized_;
+  std::string normalized_;  // the forms that differ from the text, each after its length
+  // For each 64 bytes of text, where the forms of the tokens starting there begin in normalized_.
+  // (Those tokens but the last lie within the 64 bytes, so their forms fit a 16-bit Token::norm.)
+  static constexpr int kNormBlockBits = 6;
+  std::vector<std::uint32_t> norm_blocks_;
 };
 
 struct TokenizerOptions {

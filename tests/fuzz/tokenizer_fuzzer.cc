@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "greenlight/tokenizer.h"
+#include "utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > (1u << 16)) return 0;  // larger inputs add time, not coverage
@@ -15,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::uint32_t previous_end = 0;
   for (const greenlight::Token& t : doc.tokens()) {
     if (t.begin < previous_end || t.begin >= t.end || t.end > size) std::abort();
-    if (t.norm_end < t.norm_begin) std::abort();
+    const std::string_view norm = doc.normalized(t);
+    if (greenlight::utf8::sanitize(norm) != norm) std::abort();  // ill-formed bytes never get through
     previous_end = t.end;
   }
   std::uint32_t next_token = 0;
