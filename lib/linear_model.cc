@@ -43,12 +43,18 @@ double logistic_loss(const LogisticProblem& p, const Eigen::VectorXd& theta, Eig
       z(i, (*p.y)[i]) -= p.c[i];
     }
   }
-  loss += 0.5 * p.l2 * w.squaredNorm();
+  if (p.prior) {
+    const Eigen::Map<const Eigen::MatrixXd> w0(p.prior->data(), d, k);
+    loss += 0.5 * p.l2 * (w - w0).squaredNorm();
+  } else {
+    loss += 0.5 * p.l2 * w.squaredNorm();
+  }
   if (grad) {
     grad->resize(theta.size());
     Eigen::Map<Eigen::MatrixXd> gw(grad->data(), d, k);
     gw.noalias() = x.transpose() * z;
-    gw += p.l2 * w;
+    if (p.prior) gw += p.l2 * (w - Eigen::Map<const Eigen::MatrixXd>(p.prior->data(), d, k));
+    else gw += p.l2 * w;
     Eigen::Map<Eigen::RowVectorXd>(grad->data() + d * k, k) = z.colwise().sum();
   }
   return loss;
@@ -531,6 +537,22 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
     monitor.dev_y = &dev->labels;
   }
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(problem.num_parameters());
+  Eigen::VectorXd prior_weights;
+  if (o.prior) {
+    // Weights of the prior in the scaled space of this training run; training starts there.
+    const Impl& pm = *o.prior->impl_;
+    if (pm.labels != labels || !(pm.features == features))
+      throw Error("train: the prior model has other labels or feature options");
+    prior_weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(d) * k);
+    for (std::size_t j = 0; j < d; ++j) {
+      const long r = pm.find(columns.buckets[j]);
+      if (r < 0 || scale[j] == 0) continue;
+      for (int c = 0; c < k; ++c) prior_weights[j + c * d] = pm.weights[static_cast<std::size_t>(r) * k + c] / scale[j];
+    }
+    theta.head(prior_weights.size()) = prior_weights;
+    for (int c = 0; c < k; ++c) theta[d * k + c] = pm.intercept[c];
+    problem.prior = &prior_weights;
+  }
   if (o.solver == TrainOptions::Solver::kLbfgs) lbfgs(problem, o, monitor, theta);
   else adagrad(problem, o, monitor, theta);
   monitor.finish(theta);
@@ -570,9 +592,29 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
     }
   }
   std::sort(kept.begin(), kept.end());
+  // (bucket, weights) of the kept features, plus the prior's features this data never saw.
+  std::vector<std::pair<std::uint32_t, std::vector<float>>> rows;
   for (const std::uint32_t j : kept) {
-    impl->buckets.push_back(columns.buckets[j]);
-    for (int c = 0; c < k; ++c) impl->weights.push_back(static_cast<float>(theta[j + c * d] * scale[j]));
+    std::vector<float> w(k);
+    for (int c = 0; c < k; ++c) w[c] = static_cast<float>(theta[j + c * d] * scale[j]);
+    rows.emplace_back(columns.buckets[j], std::move(w));
+  }
+  if (o.prior) {
+    const Impl& pm = *o.prior->impl_;
+    for (std::size_t r = 0; r < pm.buckets.size(); ++r) {
+      if (columns.column.count(pm.buckets[r])) continue;
+      rows.emplace_back(pm.buckets[r], std::vector<float>(pm.weights.begin() + r * k, pm.weights.begin() + (r + 1) * k));
+      if (names) {
+        const auto it = pm.names.map().find(pm.buckets[r]);
+        if (it != pm.names.map().end())
+          for (const std::string& s : it->second) impl->names.add(pm.buckets[r], s);
+      }
+    }
+    std::sort(rows.begin(), rows.end());
+  }
+  for (auto& [b, w] : rows) {
+    impl->buckets.push_back(b);
+    impl->weights.insert(impl->weights.end(), w.begin(), w.end());
   }
   impl->build_table();
   return LinearModel(std::move(impl));

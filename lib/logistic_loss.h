@@ -21,11 +21,12 @@ struct LogisticProblem {
   Eigen::VectorXd c;
   int k = 2;
   double l2 = 0;
+  const Eigen::VectorXd* prior = nullptr;  // W0 (d*K): the penalty becomes l2/2 ||W - W0||^2
 
   Eigen::Index num_parameters() const { return x->cols() * k + k; }
 };
 
-// sum_i c_i (logsumexp(z_i) - z_i[y_i]) + l2/2 ||W||^2, with z_i = x_i W + b. Writes the gradient
+// sum_i c_i (logsumexp(z_i) - z_i[y_i]) + l2/2 ||W - W0||^2 (W0 = 0 without a prior), with z_i = x_i W + b. Writes the gradient
 // when `grad` is not null.
 double logistic_loss(const LogisticProblem& problem, const Eigen::VectorXd& theta, Eigen::VectorXd* grad);
 

@@ -58,6 +58,8 @@ struct Dataset {
   std::vector<float> weights;  // per-row weight; empty means 1 for every row
 };
 
+class LinearModel;
+
 struct TrainOptions {
   enum class Solver { kLbfgs, kAdagrad };
   Solver solver = Solver::kLbfgs;
@@ -82,6 +84,10 @@ struct TrainOptions {
   // and names for the `max_names` strongest of them (explanations of others show "#bucket").
   std::size_t max_features = 0;
   std::size_t max_names = SIZE_MAX;
+  // A model trained on related data (same labels and feature options): the penalty pulls the
+  // weights towards it, l2/2 ||W - W_prior||^2, instead of towards zero, and its features this
+  // data lacks are kept as they are (Chelba & Acero 2006). Not owned.
+  const LinearModel* prior = nullptr;
   std::string task;              // stored in the file, e.g. "sentiment"
   std::ostream* log = nullptr;   // progress lines, if given
 };
