@@ -52,6 +52,22 @@ std::vector<LabeledText> read_all(const std::vector<std::string>& paths) {
   return out;
 }
 
+// Each sentence of each text, with the text's label: a document-level set made to look like
+// sentence-level data (noisy labels, the right length).
+std::vector<LabeledText> split_sentences(const std::vector<LabeledText>& texts) {
+  const Tokenizer tokenizer;
+  std::vector<LabeledText> out;
+  for (const LabeledText& t : texts) {
+    const Document doc = tokenizer.tokenize(t.text);
+    for (const Sentence& s : doc.sentences()) {
+      int words = 0;
+      for (const Token& token : doc.tokens(s)) words += token.kind == TokenKind::kWord;
+      if (words >= 3) out.push_back({t.label, std::string(doc.text_of(s))});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int train_main(const std::vector<std::string>& args) {
@@ -67,6 +83,7 @@ int train_main(const std::vector<std::string>& args) {
       "extra-weight", po::value<double>()->default_value(1.0), "weight of each --extra example")(
       "out,o", po::value<std::string>(), "model file to write")(
       "prior", po::value<std::string>(), "model trained on related data to start from and regularize towards")(
+      "prior-scale", po::value<double>()->default_value(1.0), "multiply the prior's weights by this")(
       "l2", po::value<double>()->default_value(defaults.train.l2), "L2 penalty on the mean loss")(
       "l1", po::value<double>()->default_value(0.0), "L1 penalty")(
       "solver", po::value<std::string>()->default_value("lbfgs"), "lbfgs or adagrad")(
@@ -80,6 +97,7 @@ int train_main(const std::vector<std::string>& args) {
       "max-names", po::value<std::size_t>(), "store names of this many strongest features")(
       "no-nb", "no NB log-count-ratio scaling")("no-lexicon", "no VADER lexicon features")(
       "no-negation", "no negation scopes")("counts", "n-gram counts instead of presence")(
+      "sentences", "train on the sentences of each text (3 words or more), each with the text's label")(
       "no-names", "do not record feature names (faster on large sets)")("verbose,v", "training progress on stderr");
   const po::variables_map vm = parse(args, visible);
   if (vm.count("help")) {
@@ -113,6 +131,7 @@ int train_main(const std::vector<std::string>& args) {
 
   const auto start = std::chrono::steady_clock::now();
   std::vector<LabeledText> train = read_all(vm["train"].as<std::vector<std::string>>());
+  if (vm.count("sentences")) train = split_sentences(train);
   std::vector<float> weights;
   if (vm.count("extra")) {
     weights.assign(train.size(), 1.0f);
@@ -126,6 +145,7 @@ int train_main(const std::vector<std::string>& args) {
   if (vm.count("prior")) {
     prior.emplace(LinearModel::load(vm["prior"].as<std::string>()));
     o.train.prior = &*prior;
+    o.train.prior_scale = vm["prior-scale"].as<double>();
     // The prior fixes the feature options.
     o.features = prior->feature_options();
   }

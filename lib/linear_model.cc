@@ -538,19 +538,28 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
   }
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(problem.num_parameters());
   Eigen::VectorXd prior_weights;
+  std::vector<int> prior_class;  // class of this model -> class of the prior, or -1
   if (o.prior) {
     // Weights of the prior in the scaled space of this training run; training starts there.
     const Impl& pm = *o.prior->impl_;
-    if (pm.labels != labels || !(pm.features == features))
-      throw Error("train: the prior model has other labels or feature options");
+    if (!(pm.features == features)) throw Error("train: the prior model was trained with other feature options");
+    // Classes are matched by name; a class the prior lacks starts from zero.
+    std::vector<int> from(k, -1);
+    for (int c = 0; c < k; ++c)
+      for (int q = 0; q < pm.k(); ++q)
+        if (pm.labels[q] == labels[c]) from[c] = q;
+    prior_class = from;
     prior_weights = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(d) * k);
     for (std::size_t j = 0; j < d; ++j) {
       const long r = pm.find(columns.buckets[j]);
       if (r < 0 || scale[j] == 0) continue;
-      for (int c = 0; c < k; ++c) prior_weights[j + c * d] = pm.weights[static_cast<std::size_t>(r) * k + c] / scale[j];
+      for (int c = 0; c < k; ++c)
+        if (from[c] >= 0)
+          prior_weights[j + c * d] = o.prior_scale * pm.weights[static_cast<std::size_t>(r) * pm.k() + from[c]] / scale[j];
     }
     theta.head(prior_weights.size()) = prior_weights;
-    for (int c = 0; c < k; ++c) theta[d * k + c] = pm.intercept[c];
+    for (int c = 0; c < k; ++c)
+      if (from[c] >= 0) theta[d * k + c] = o.prior_scale * pm.intercept[from[c]];
     problem.prior = &prior_weights;
   }
   if (o.solver == TrainOptions::Solver::kLbfgs) lbfgs(problem, o, monitor, theta);
@@ -603,7 +612,10 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
     const Impl& pm = *o.prior->impl_;
     for (std::size_t r = 0; r < pm.buckets.size(); ++r) {
       if (columns.column.count(pm.buckets[r])) continue;
-      rows.emplace_back(pm.buckets[r], std::vector<float>(pm.weights.begin() + r * k, pm.weights.begin() + (r + 1) * k));
+      std::vector<float> w(k, 0.0f);
+      for (int c = 0; c < k; ++c)
+        if (prior_class[c] >= 0) w[c] = static_cast<float>(o.prior_scale * pm.weights[r * pm.k() + prior_class[c]]);
+      rows.emplace_back(pm.buckets[r], std::move(w));
       if (names) {
         const auto it = pm.names.map().find(pm.buckets[r]);
         if (it != pm.names.map().end())

@@ -84,10 +84,14 @@ struct TrainOptions {
   // and names for the `max_names` strongest of them (explanations of others show "#bucket").
   std::size_t max_features = 0;
   std::size_t max_names = SIZE_MAX;
-  // A model trained on related data (same labels and feature options): the penalty pulls the
+  // A model trained on related data (same feature options; classes matched by name, a class it
+  // lacks starts from zero): the penalty pulls the
   // weights towards it, l2/2 ||W - W_prior||^2, instead of towards zero, and its features this
   // data lacks are kept as they are (Chelba & Acero 2006). Not owned.
   const LinearModel* prior = nullptr;
+  // The prior's weights are multiplied by this first: a model fitted on long documents gives
+  // weak logits on single sentences.
+  double prior_scale = 1.0;
   std::string task;              // stored in the file, e.g. "sentiment"
   std::ostream* log = nullptr;   // progress lines, if given
 };
