@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -95,7 +96,7 @@ int train_main(const std::vector<std::string>& args) {
       "min-count", po::value<int>()->default_value(1), "drop features in fewer training texts")(
       "max-features", po::value<std::size_t>()->default_value(0), "keep this many strongest features (0: all)")(
       "max-names", po::value<std::size_t>(), "store names of this many strongest features")(
-      "no-nb", "no NB log-count-ratio scaling")("no-lexicon", "no VADER lexicon features")(
+      "balanced", "weight classes inversely to their frequency")("no-nb", "no NB log-count-ratio scaling")("no-lexicon", "no VADER lexicon features")(
       "no-negation", "no negation scopes")("counts", "n-gram counts instead of presence")(
       "sentences", "train on the sentences of each text (3 words or more), each with the text's label")(
       "no-names", "do not record feature names (faster on large sets)")("verbose,v", "training progress on stderr");
@@ -138,6 +139,13 @@ int train_main(const std::vector<std::string>& args) {
     const auto extra = read_all(vm["extra"].as<std::vector<std::string>>());
     train.insert(train.end(), extra.begin(), extra.end());
     weights.resize(train.size(), static_cast<float>(vm["extra-weight"].as<double>()));
+  }
+  if (vm.count("balanced")) {
+    // Weights per class in the order train_sentiment gives the labels: negative, neutral, positive.
+    std::map<std::string, double> count;
+    for (const LabeledText& t : train) ++count[t.label];
+    for (const char* label : {"negative", "neutral", "positive"})
+      if (count.count(label)) o.train.class_weights.push_back(train.size() / (count.size() * count[label]));
   }
   std::vector<LabeledText> dev;
   if (vm.count("dev")) dev = read_labeled_texts(vm["dev"].as<std::string>());

@@ -579,34 +579,26 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
   }
   impl->intercept.resize(k);
   for (int c = 0; c < k; ++c) impl->intercept[c] = static_cast<float>(theta[d * k + c]);
-  // Keep the features with a nonzero weight, the strongest first when the size is capped.
-  std::vector<std::pair<double, std::uint32_t>> strength;  // (max |weight|, column)
+  // Candidates: every trained feature, plus the prior's features this data never saw (their
+  // weights stay the prior's). Kept: those with an effect, the strongest first when the size is
+  // capped. Strength is the spread of a feature's weights over the classes (adding the same amount
+  // to every class changes nothing).
+  struct Candidate {
+    std::uint32_t bucket;
+    std::vector<float> w;
+    double strength;
+    const FeatureNames* names;
+  };
+  std::vector<Candidate> candidates;
+  auto add_candidate = [&](std::uint32_t bucket, std::vector<float> w, const FeatureNames* from) {
+    const auto [lo, hi] = std::minmax_element(w.begin(), w.end());
+    const double spread = static_cast<double>(*hi) - *lo;
+    if (spread > 0) candidates.push_back({bucket, std::move(w), spread, from});
+  };
   for (std::size_t j = 0; j < d; ++j) {
-    double m = 0;
-    for (int c = 0; c < k; ++c) m = std::max(m, std::abs(theta[j + c * d] * scale[j]));
-    if (static_cast<float>(m) != 0) strength.emplace_back(m, static_cast<std::uint32_t>(j));
-  }
-  std::sort(strength.begin(), strength.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  if (o.max_features > 0 && strength.size() > o.max_features) strength.resize(o.max_features);
-  std::vector<std::uint32_t> kept;
-  for (std::size_t i = 0; i < strength.size(); ++i) {
-    kept.push_back(strength[i].second);
-    if (names && i < o.max_names) {
-      const std::uint32_t b = columns.buckets[strength[i].second];
-      const auto it = names->map().find(b);
-      if (it != names->map().end())
-        for (const std::string& s : it->second) impl->names.add(b, s);
-    }
-  }
-  std::sort(kept.begin(), kept.end());
-  // (bucket, weights) of the kept features, plus the prior's features this data never saw.
-  std::vector<std::pair<std::uint32_t, std::vector<float>>> rows;
-  for (const std::uint32_t j : kept) {
     std::vector<float> w(k);
     for (int c = 0; c < k; ++c) w[c] = static_cast<float>(theta[j + c * d] * scale[j]);
-    rows.emplace_back(columns.buckets[j], std::move(w));
+    add_candidate(columns.buckets[j], std::move(w), names);
   }
   if (o.prior) {
     const Impl& pm = *o.prior->impl_;
@@ -615,18 +607,23 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
       std::vector<float> w(k, 0.0f);
       for (int c = 0; c < k; ++c)
         if (prior_class[c] >= 0) w[c] = static_cast<float>(o.prior_scale * pm.weights[r * pm.k() + prior_class[c]]);
-      rows.emplace_back(pm.buckets[r], std::move(w));
-      if (names) {
-        const auto it = pm.names.map().find(pm.buckets[r]);
-        if (it != pm.names.map().end())
-          for (const std::string& s : it->second) impl->names.add(pm.buckets[r], s);
-      }
+      add_candidate(pm.buckets[r], std::move(w), &pm.names);
     }
-    std::sort(rows.begin(), rows.end());
   }
-  for (auto& [b, w] : rows) {
-    impl->buckets.push_back(b);
-    impl->weights.insert(impl->weights.end(), w.begin(), w.end());
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.strength != b.strength ? a.strength > b.strength : a.bucket < b.bucket;
+  });
+  if (o.max_features > 0 && candidates.size() > o.max_features) candidates.resize(o.max_features);
+  for (std::size_t i = 0; i < candidates.size() && i < o.max_names; ++i) {
+    if (!candidates[i].names) continue;
+    const auto it = candidates[i].names->map().find(candidates[i].bucket);
+    if (it != candidates[i].names->map().end())
+      for (const std::string& name : it->second) impl->names.add(candidates[i].bucket, name);
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.bucket < b.bucket; });
+  for (const Candidate& c : candidates) {
+    impl->buckets.push_back(c.bucket);
+    impl->weights.insert(impl->weights.end(), c.w.begin(), c.w.end());
   }
   impl->build_table();
   return LinearModel(std::move(impl));
