@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -71,7 +72,26 @@ struct LinearModel::Impl {
   std::vector<float> intercept;       // K
   std::vector<std::uint32_t> buckets;  // sorted
   std::vector<float> weights;          // buckets.size() x K, feature-major
-  FeatureNames names;
+  // Names for explanations. A loaded model keeps the file's names section as bytes and parses it
+  // on first use: most programs never explain, and parsing costs more than the rest of loading.
+  mutable FeatureNames names;
+  mutable std::string names_raw;
+  mutable std::once_flag names_once;
+  const FeatureNames& get_names() const {
+    std::call_once(names_once, [this] {
+      std::string_view rest = names_raw;
+      while (rest.size() >= 6) {
+        std::uint32_t bucket = 0;
+        std::uint16_t size = 0;
+        for (int i = 3; i >= 0; --i) bucket = bucket << 8 | static_cast<unsigned char>(rest[i]);
+        size = static_cast<std::uint16_t>(static_cast<unsigned char>(rest[4]) | static_cast<unsigned char>(rest[5]) << 8);
+        names.add(bucket, rest.substr(6, size));
+        rest.remove_prefix(6 + std::min<std::size_t>(size, rest.size() - 6));
+      }
+      std::string().swap(names_raw);
+    });
+    return names;
+  }
   // Open-addressing table from bucket to row of `weights`.
   std::vector<std::uint32_t> table_keys;
   std::vector<std::uint32_t> table_rows;
@@ -188,7 +208,7 @@ Explanation LinearModel::explain(const SparseRow& x, std::size_t top_k, int labe
   for (std::size_t i = 0; i < all.size(); ++i) {
     sum += all[i].value;
     if (i < top_k) {
-      all[i].name = m.names.name(all[i].bucket);
+      all[i].name = m.get_names().name(all[i].bucket);
       e.contributions.push_back(std::move(all[i]));
     } else {
       e.rest += all[i].value;
@@ -607,7 +627,7 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
       std::vector<float> w(k, 0.0f);
       for (int c = 0; c < k; ++c)
         if (prior_class[c] >= 0) w[c] = static_cast<float>(o.prior_scale * pm.weights[r * pm.k() + prior_class[c]]);
-      add_candidate(pm.buckets[r], std::move(w), &pm.names);
+      add_candidate(pm.buckets[r], std::move(w), &pm.get_names());
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -635,6 +655,24 @@ LinearModel LinearModel::train(const Dataset& train, const Dataset* dev, std::ve
 namespace {
 
 constexpr std::string_view kMagic = "GLLINMOD";
+
+// FNV-1a 64 over little-endian 64-bit words (the last one zero-padded): one multiply per 8 bytes,
+// so checking a few megabytes costs well under a millisecond.
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t h = 14695981039346656037ull;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t w = 0;
+    for (int j = 7; j >= 0; --j) w = w << 8 | static_cast<unsigned char>(bytes[i + j]);
+    h = (h ^ w) * 1099511628211ull;
+  }
+  if (i < bytes.size()) {
+    std::uint64_t w = 0;
+    for (std::size_t j = bytes.size(); j-- > i;) w = w << 8 | static_cast<unsigned char>(bytes[j]);
+    h = (h ^ w) * 1099511628211ull;
+  }
+  return h;
+}
 
 class Writer {
  public:
@@ -684,6 +722,10 @@ class Reader {
     at_ += n;
     return s;
   }
+  void skip(std::size_t n, const char* field) {
+    need(n, field);
+    at_ += n;
+  }
   std::size_t at() const { return at_; }
   std::size_t left() const { return bytes_.size() - at_; }
 
@@ -716,7 +758,7 @@ std::string LinearModel::to_bytes() const {
   for (const float v : m.weights) w.put(v);
   // Names in bucket order, so the file is the same whatever order the map iterates in.
   std::vector<std::pair<std::uint32_t, std::string>> names;
-  for (const auto& [b, v] : m.names.map())
+  for (const auto& [b, v] : m.get_names().map())
     for (const std::string& s : v) names.emplace_back(b, s.substr(0, 0xFFFF));
   std::sort(names.begin(), names.end());
   w.put(static_cast<std::uint32_t>(names.size()));
@@ -725,7 +767,7 @@ std::string LinearModel::to_bytes() const {
     w.put(static_cast<std::uint16_t>(s.size()));
     w.out.append(s);
   }
-  w.put(feature_hash(w.out));
+  w.put(checksum(w.out));
   return std::move(w.out);
 }
 
@@ -762,7 +804,7 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
   {
     Reader tail(bytes.substr(bytes.size() - 8), name);
     const std::uint64_t stored = tail.get<std::uint64_t>("checksum");
-    if (stored != feature_hash(bytes.substr(0, bytes.size() - 8)))
+    if (stored != checksum(bytes.substr(0, bytes.size() - 8)))
       throw Error(name + ": checksum mismatch (the file is corrupted or truncated)");
   }
   auto m = std::make_shared<Impl>();
@@ -804,13 +846,13 @@ LinearModel LinearModel::from_bytes(std::string_view bytes, const std::string& n
     m->weights.push_back(v);
   }
   const std::uint32_t names = r.get<std::uint32_t>("name count");
+  const std::size_t names_begin = r.at();
   for (std::uint32_t i = 0; i < names; ++i) {
-    const std::uint32_t b = r.get<std::uint32_t>("name bucket");
+    r.get<std::uint32_t>("name bucket");
     const std::uint16_t size = r.get<std::uint16_t>("name size");
-    r.need(size, "name");
-    m->names.add(b, bytes.substr(r.at(), size));
-    for (std::uint16_t j = 0; j < size; ++j) r.get<char>("name");
+    r.skip(size, "name");
   }
+  m->names_raw.assign(bytes.substr(names_begin, r.at() - names_begin));
   if (r.left() != 8)
     r.fail(std::to_string(r.left() - 8) + " unexpected bytes before the checksum");
   m->build_table();

@@ -31,7 +31,8 @@
 //   task: u32 size + bytes | u32 K, then K labels as u32 size + bytes
 //   f64 temperature | f32[K] intercepts | u32 n, u32[n] buckets (strictly increasing),
 //   f32[n*K] weights (feature-major) | u32 m names, each u32 bucket + u16 size + bytes
-//   u64 checksum: FNV-1a 64 of every byte before it.
+//   u64 checksum: FNV-1a 64 over the little-endian 64-bit words of every byte before it (the
+//   last word zero-padded).
 // load() checks every size against the bytes left and the checksum, and names the file, the
 // field and the byte offset of the first problem.
 //
