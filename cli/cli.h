@@ -17,6 +17,8 @@ int batch_main(const std::vector<std::string>& args);
 int renewal_main(const std::vector<std::string>& args);
 int explain_main(const std::vector<std::string>& args);
 int dates_main(const std::vector<std::string>& args);
+int train_main(const std::vector<std::string>& args);
+int eval_main(const std::vector<std::string>& args);
 
 // Reads a whole file, or stdin for "-". Throws greenlight::Error naming the file on failure.
 std::string read_input(const std::string& path);

@@ -40,6 +40,8 @@ constexpr const char* kUsage =
     "  explain FILE|-         the renewal and sentiment evidence for one article\n"
     "  dates FILE|-           temporal expressions as JSON lines (--date, --jsonl)\n"
     "  tokenize FILE|-        print paragraphs, sentences and tokens with byte offsets\n"
+    "  train --task sentiment --train FILE --out MODEL   train a sentiment model on label<TAB>text lines\n"
+    "  eval --model MODEL --data FILE                    accuracy, macro-F1 and confusion of a model\n"
     "\n"
     "Run 'greenlight <command> --help' for a command's options.\n";
 
@@ -60,6 +62,8 @@ int main(int argc, char** argv) {
     if (command == "renewal") return renewal_main(args);
     if (command == "explain") return explain_main(args);
     if (command == "dates") return dates_main(args);
+    if (command == "train") return train_main(args);
+    if (command == "eval") return eval_main(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return 0;

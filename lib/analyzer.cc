@@ -11,6 +11,7 @@
 #include "greenlight/error.h"
 #include "greenlight/media_facts.h"
 #include "greenlight/renewal.h"
+#include "greenlight/sentiment.h"
 #include "renewal_cues.h"
 
 namespace greenlight {
@@ -19,12 +20,14 @@ struct Analyzer::Impl {
   explicit Impl(AnalyzerOptions o) : options(std::move(o)), tokenizer(options.tokenizer) {
     if (options.renewal) renewal.emplace(RenewalScorer::load_default());
     if (options.entities) entities.emplace(options.entity_options);
+    if (options.sentiment) sentiment.emplace(SentimentScorer::load_default());
   }
   AnalyzerOptions options;
   Tokenizer tokenizer;
   std::optional<RenewalScorer> renewal;
   DateExtractor dates;
   std::optional<EntityExtractor> entities;
+  std::optional<SentimentScorer> sentiment;
 };
 
 Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -106,6 +109,13 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
     if (const auto show = show_from_headline(*report.title)) subject = RenewalScorer::subject_from_title(doc, *show);
   }
   if (impl_->renewal) report.renewal = to_report(impl_->renewal->score(doc, subject));
+  if (impl_->sentiment) {
+    SentimentResult s = impl_->sentiment->score(doc);
+    SentimentReport& out = report.sentiment.emplace();
+    out.label = std::move(s.label);
+    out.score = s.score;
+    for (const SentenceSentiment& x : s.sentences) out.sentences.push_back({x.begin, x.end, x.score});
+  }
   return report;
 }
 

@@ -95,3 +95,28 @@ TEST(AnalyzerThreads, ManyThreadsShareOneAnalyzer) {
 
 }  // namespace
 }  // namespace greenlight
+
+namespace greenlight {
+namespace {
+
+TEST(Analyzer, SentimentOfTheArticleAndItsSentences) {
+  const Analyzer analyzer;
+  const std::string text = sample();
+  const ArticleReport report = analyzer.analyze(text);
+  ASSERT_TRUE(report.sentiment.has_value());
+  EXPECT_TRUE(report.sentiment->label == "positive" || report.sentiment->label == "negative" ||
+              report.sentiment->label == "neutral" || report.sentiment->label == "mixed");
+  EXPECT_GE(report.sentiment->score, -1.0);
+  EXPECT_LE(report.sentiment->score, 1.0);
+  ASSERT_FALSE(report.sentiment->sentences.empty());
+  for (const SentenceScore& s : report.sentiment->sentences) {
+    EXPECT_LT(s.begin, s.end);
+    EXPECT_LE(s.end, text.size());
+  }
+  AnalyzerOptions off;
+  off.sentiment = false;
+  EXPECT_FALSE(Analyzer(off).analyze(text).sentiment.has_value());
+}
+
+}  // namespace
+}  // namespace greenlight

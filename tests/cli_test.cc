@@ -166,5 +166,34 @@ TEST(Cli, BatchKilledMidRunThenResumedLosesAndDuplicatesNothing) {
   for (const std::string& id : ids) EXPECT_EQ(seen.count(id), 1u) << id;
 }
 
+TEST(Cli, TrainAndEvalASentimentModel) {
+  TempDir dir;
+  {
+    std::ofstream out(dir.file("train.tsv"));
+    out << "1\tA warm, funny and charming season.\n0\tA dull, lazy and tedious season.\n"
+        << "positive\tThe cast is wonderful.\nnegative\tThe cast is wasted.\n";
+  }
+  int status = -1;
+  const std::string trained = testing::run_command(cli() + " train --task sentiment --train " + dir.file("train.tsv") +
+                                                   " --out " + dir.file("m.glm"), &status);
+  EXPECT_EQ(status, 0) << trained;
+  EXPECT_NE(trained.find("trained on 4 texts"), std::string::npos) << trained;
+  const std::string eval =
+      testing::run_command(cli() + " eval --model " + dir.file("m.glm") + " --data " + dir.file("train.tsv"), &status);
+  EXPECT_EQ(status, 0);
+  const std::vector<std::string> lines = lines_of(eval);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines.back(), "accuracy=1.0000");
+  EXPECT_NE(eval.find("macro-F1: 1.0000"), std::string::npos) << eval;
+  // A damaged model file is an error naming the file.
+  std::ofstream(dir.file("bad.glm")) << "GLLINMOD";
+  const std::string bad = testing::run_command(
+      cli() + " eval --model " + dir.file("bad.glm") + " --data " + dir.file("train.tsv") + " 2>&1", &status);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(bad.find(dir.file("bad.glm")), std::string::npos) << bad;
+  testing::run_command(cli() + " train --task renewal --train x --out y 2>/dev/null", &status);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
 }  // namespace
 }  // namespace greenlight

@@ -35,6 +35,7 @@ struct AnalyzerOptions {
   bool renewal = true;
   bool dates = true;  // dates, seasons, episode counts, runtimes
   bool entities = true;
+  bool sentiment = true;  // article and sentence sentiment
   EntityOptions entity_options;  // gazetteer additions
   // Largest article accepted by analyze(); larger input gets a greenlight::Error.
   std::size_t max_article_bytes = 64u << 20;

@@ -1,0 +1,150 @@
+// Sparse text features: n-grams over normalized tokens, negation scopes, lexicon features, the
+// stable hash, readable names and task cue hooks.
+
+#include "greenlight/features.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "greenlight/error.h"
+#include "greenlight/tokenizer.h"
+
+namespace greenlight {
+namespace {
+
+// Every feature name of a text, as recorded while extracting.
+std::set<std::string> names_of(const std::string& text, FeatureOptions options = {}) {
+  static const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize(text);
+  const FeatureExtractor fx(options);
+  FeatureNames names;
+  const SparseRow row = fx.extract(doc, &names);
+  std::set<std::string> out;
+  for (const auto& [bucket, value] : row)
+    for (const std::string& n : names.map().at(bucket)) out.insert(n);
+  return out;
+}
+
+TEST(Features, WordNgramsUpToThreeOverNormalizedTokens) {
+  const auto names = names_of("The Finale AIRED Friday.");
+  for (const char* expected : {"the", "finale", "aired", "friday", "the finale", "finale aired", "aired friday",
+                               "the finale aired", "finale aired friday"})
+    EXPECT_TRUE(names.count(expected)) << expected;
+  EXPECT_FALSE(names.count("the finale aired friday"));  // no 4-grams by default
+  EXPECT_FALSE(names.count("."));                        // clause punctuation is left out
+}
+
+TEST(Features, NegationMarksTokensUpToClausePunctuation) {
+  const auto names = names_of("The reboot was not funny or clever, but the cast shines.");
+  EXPECT_TRUE(names.count("not"));
+  EXPECT_TRUE(names.count("NOT_funny"));
+  EXPECT_TRUE(names.count("NOT_clever"));
+  EXPECT_TRUE(names.count("not NOT_funny"));
+  EXPECT_FALSE(names.count("funny"));
+  EXPECT_TRUE(names.count("shines"));  // after the comma: outside the scope
+  EXPECT_FALSE(names.count("NOT_shines"));
+  // Split clitics open a scope too.
+  EXPECT_TRUE(names_of("It doesn't work.").count("NOT_work"));
+}
+
+TEST(Features, NegationCanBeTurnedOff) {
+  FeatureOptions o;
+  o.negation = false;
+  const auto names = names_of("It was not funny.", o);
+  EXPECT_TRUE(names.count("funny"));
+  EXPECT_FALSE(names.count("NOT_funny"));
+}
+
+TEST(Features, LexiconFeaturesFollowValenceAndNegation) {
+  const auto positive = names_of("A wonderful, moving season.");
+  EXPECT_TRUE(positive.count("lex:pos"));
+  EXPECT_FALSE(positive.count("lex:neg"));
+  const auto negated = names_of("The season was not wonderful.");
+  EXPECT_TRUE(negated.count("lex:neg"));
+  EXPECT_FALSE(negated.count("lex:pos"));
+  FeatureOptions o;
+  o.lexicon = false;
+  EXPECT_FALSE(names_of("A wonderful season.", o).count("lex:pos"));
+}
+
+TEST(Features, RowsAreSortedUniqueAndBinaryByDefault) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("great great great show");
+  const FeatureExtractor fx;
+  const SparseRow row = fx.extract(doc);
+  ASSERT_FALSE(row.empty());
+  for (std::size_t i = 1; i < row.size(); ++i) EXPECT_LT(row[i - 1].first, row[i].first);
+  const std::uint32_t great = fx.bucket("great");
+  const auto it = std::find_if(row.begin(), row.end(), [&](const auto& e) { return e.first == great; });
+  ASSERT_NE(it, row.end());
+  EXPECT_FLOAT_EQ(it->second, 1.0f);
+
+  FeatureOptions counts;
+  counts.binary = false;
+  counts.lexicon = false;
+  const FeatureExtractor counting(counts);
+  const SparseRow counted = counting.extract(doc);
+  const auto c = std::find_if(counted.begin(), counted.end(), [&](const auto& e) { return e.first == great; });
+  ASSERT_NE(c, counted.end());
+  EXPECT_FLOAT_EQ(c->second, 3.0f);
+}
+
+TEST(Features, HashIsStableFnv1a64) {
+  // Reference values of FNV-1a 64: a model file depends on them never changing.
+  EXPECT_EQ(feature_hash(""), 14695981039346656037ull);
+  EXPECT_EQ(feature_hash("a"), 0xaf63dc4c8601ec8cull);
+  FeatureOptions o;
+  o.hash_bits = 16;
+  const FeatureExtractor fx(o);
+  EXPECT_EQ(fx.bucket("renewed"), feature_hash("renewed") & 0xFFFF);
+}
+
+TEST(Features, NgramsDoNotCrossSentences) {
+  const auto names = names_of("It ended. Fans wept.");
+  EXPECT_TRUE(names.count("it ended"));
+  EXPECT_TRUE(names.count("fans wept"));
+  EXPECT_FALSE(names.count("ended fans"));
+}
+
+TEST(Features, SentenceAndRangeExtraction) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("Critics loved it. Viewers did not.");
+  const FeatureExtractor fx;
+  ASSERT_EQ(doc.sentences().size(), 2u);
+  FeatureNames names;
+  const SparseRow second = fx.extract(doc, doc.sentences()[1], &names);
+  EXPECT_TRUE(names.contains(fx.bucket("viewers did not")));
+  EXPECT_FALSE(names.contains(fx.bucket("critics")));
+  EXPECT_FALSE(second.empty());
+}
+
+TEST(Features, CueHookAddsTaskFeatures) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("Netflix renewed the series for a third season.");
+  const FeatureExtractor fx({}, [](const Document& d, std::uint32_t first, std::uint32_t end, FeatureSink& sink) {
+    for (std::uint32_t i = first; i < end; ++i)
+      if (d.normalized(d.tokens()[i]) == "renewed") sink.add("cue:renew", 2.0f);
+  });
+  FeatureNames names;
+  const SparseRow row = fx.extract(doc, &names);
+  const std::uint32_t cue = fx.bucket("cue:renew");
+  const auto it = std::find_if(row.begin(), row.end(), [&](const auto& e) { return e.first == cue; });
+  ASSERT_NE(it, row.end());
+  EXPECT_FLOAT_EQ(it->second, 2.0f);
+  EXPECT_EQ(names.name(cue), "cue:renew");
+}
+
+TEST(Features, BadOptionsAreRejected) {
+  FeatureOptions o;
+  o.hash_bits = 40;
+  EXPECT_THROW(FeatureExtractor{o}, Error);
+  o.hash_bits = 20;
+  o.max_ngram = 0;
+  EXPECT_THROW(FeatureExtractor{o}, Error);
+}
+
+}  // namespace
+}  // namespace greenlight
