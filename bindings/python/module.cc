@@ -21,6 +21,7 @@
 #include "greenlight/error.h"
 #include "greenlight/media_facts.h"
 #include "greenlight/renewal.h"
+#include "greenlight/sentiment.h"
 #include "greenlight/report.h"
 #include "greenlight/tokenizer.h"
 #include "utf8.h"
@@ -421,6 +422,72 @@ PYBIND11_MODULE(_greenlight, m) {
           },
           py::arg("text"), py::arg("show") = py::none(),
           "Scores one article about `show` (default: the show its headline names).");
+
+
+  py::class_<SentenceSentiment>(m, "SentenceSentiment")
+      .def_readonly("begin", &SentenceSentiment::begin)
+      .def_readonly("end", &SentenceSentiment::end)
+      .def_readonly("score", &SentenceSentiment::score, "P(positive) - P(negative), in [-1, 1]");
+  py::class_<SentimentResult>(m, "SentimentResult")
+      .def_readonly("label", &SentimentResult::label, "negative, neutral, positive or mixed")
+      .def_readonly("score", &SentimentResult::score, "[-1, 1]")
+      .def_readonly("sentences", &SentimentResult::sentences);
+  py::class_<SentimentScorer>(m, "SentimentScorer",
+                              "Sentiment per sentence and per article. Immutable; score() is thread-safe.")
+      .def(py::init([] {
+             py::gil_scoped_release release;
+             return SentimentScorer::load_default();
+           }),
+           "The model compiled into the library.")
+      .def_static("load", [](const std::string& path) { return SentimentScorer::load(path); }, py::arg("path"),
+                  "A model written by save() or `greenlight train --task sentiment`.")
+      .def_static(
+          "train",
+          [](const py::sequence& texts, const py::sequence& labels, const std::optional<py::sequence>& dev_texts,
+             const std::optional<py::sequence>& dev_labels, double l2, int max_iterations) {
+            auto labelled = [](const py::sequence& t, const py::sequence& l, const char* what) {
+              if (py::len(t) != py::len(l))
+                throw Error(std::string(what) + ": " + std::to_string(py::len(l)) + " labels for " +
+                            std::to_string(py::len(t)) + " texts");
+              std::vector<LabeledText> out;
+              for (std::size_t i = 0; i < py::len(t); ++i)
+                out.push_back(LabeledText{normalize_sentiment_label(to_utf8(py::str(l[i]))), to_utf8(t[i])});
+              return out;
+            };
+            const std::vector<LabeledText> train = labelled(texts, labels, "labels");
+            std::optional<std::vector<LabeledText>> dev;
+            if (dev_texts || dev_labels) {
+              if (!dev_texts || !dev_labels) throw Error("dev_texts and dev_labels go together");
+              dev = labelled(*dev_texts, *dev_labels, "dev_labels");
+            }
+            SentimentTrainOptions options;
+            options.train.l2 = l2;
+            options.train.max_iterations = max_iterations;
+            py::gil_scoped_release release;
+            return SentimentScorer(train_sentiment(train, dev ? &*dev : nullptr, options));
+          },
+          py::arg("texts"), py::arg("labels"), py::arg("dev_texts") = py::none(), py::arg("dev_labels") = py::none(),
+          py::arg("l2") = TrainOptions{}.l2, py::arg("max_iterations") = TrainOptions{}.max_iterations,
+          "Trains a model: labels negative/neutral/positive (or 0/1, neg/pos); with a dev set, early stopping "
+          "and calibration on it.")
+      .def("save", [](const SentimentScorer& s, const std::string& path) { s.model().save(path); }, py::arg("path"))
+      .def_property_readonly("labels", [](const SentimentScorer& s) { return s.model().labels(); })
+      .def(
+          "score",
+          [](const SentimentScorer& scorer, const py::str& py_text) {
+            const std::string text = to_utf8(py_text);
+            py::gil_scoped_release release;
+            return scorer.score(default_tokenizer().tokenize(text));
+          },
+          py::arg("text"), "Scores of each sentence and of the whole text, and its label.")
+      .def(
+          "classify",
+          [](const SentimentScorer& scorer, const py::str& py_text) {
+            const std::string text = to_utf8(py_text);
+            py::gil_scoped_release release;
+            return scorer.classify(default_tokenizer().tokenize(text));
+          },
+          py::arg("text"), "The model's most probable label for the text as a whole.");
 
   // Benchmark seam (bench/python_bench.py): seconds for `repeat` analyses done entirely in C++,
   // to compare with the same calls made from Python.

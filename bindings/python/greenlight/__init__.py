@@ -11,6 +11,7 @@ Each component also works on its own:
     >>> greenlight.DateExtractor().extract("It returns in fall 2022.")[0].value      # '2022-FA'
     >>> greenlight.EntityExtractor().extract(text).mentions
     >>> greenlight.RenewalScorer().score(text).explain()
+    >>> greenlight.SentimentScorer().score(text).label
     >>> model = greenlight.RenewalScorer.train(texts, statuses, outlooks); model.save("renewal.tsv")
 
 Every failure raises greenlight.Error with the library's message.
@@ -35,7 +36,10 @@ from ._greenlight import (
     RenewalResult,
     RenewalScorer,
     SentenceScore,
+    SentenceSentiment,
     SentimentReport,
+    SentimentResult,
+    SentimentScorer,
     ShowMention,
     ShowTitle,
     Span,
@@ -64,7 +68,10 @@ __all__ = [
     "RenewalResult",
     "RenewalScorer",
     "SentenceScore",
+    "SentenceSentiment",
     "SentimentReport",
+    "SentimentResult",
+    "SentimentScorer",
     "ShowMention",
     "ShowTitle",
     "Span",

@@ -109,3 +109,30 @@ def test_training_a_renewal_model_from_python(tmp_path):
         greenlight.RenewalScorer.train(["a", "b"], ["renewed"])
     with pytest.raises(greenlight.Error):
         greenlight.RenewalScorer.load(os.path.join(tmp_path, "missing.tsv"))
+
+
+def test_sentiment_per_sentence_and_overall():
+    scorer = greenlight.SentimentScorer()
+    text = "The finale was a triumph, moving and beautifully made. Critics adored it."
+    result = scorer.score(text)
+    assert result.label == "positive" and result.score > 0.3
+    assert len(result.sentences) == 2 and all(s.score > 0 for s in result.sentences)
+    assert scorer.score("The season was a dull, lifeless mess and a waste of time.").label == "negative"
+    assert set(scorer.labels) >= {"negative", "positive"}
+
+
+def test_training_a_sentiment_model_from_python(tmp_path):
+    good = ["a wonderful, warm and funny show", "brilliant acting and a great story", "I loved every episode"]
+    bad = ["a boring, clumsy and tedious show", "terrible acting and an awful story", "I hated every episode"]
+    texts = good * 4 + bad * 4
+    labels = ["positive"] * 12 + ["negative"] * 12
+    model = greenlight.SentimentScorer.train(texts, labels)
+    assert model.classify("a great and wonderful story") == "positive"
+    assert model.classify("an awful and tedious story") == "negative"
+    path = os.path.join(tmp_path, "sentiment.glm")
+    model.save(path)
+    assert greenlight.SentimentScorer.load(path).classify("a great and wonderful story") == "positive"
+    with pytest.raises(greenlight.Error, match="labels"):
+        greenlight.SentimentScorer.train(["a", "b"], ["positive"])
+    with pytest.raises(greenlight.Error):
+        greenlight.SentimentScorer.train(["a"], ["sideways"])
