@@ -1520,8 +1520,17 @@ class SentenceParser {
       if (!m.from.year) m.from.year = m.to->year;
       if (!m.to->year) m.to->year = m.from.year;
     }
+    const bool to_year_stated = m.to && m.to->year;
     resolve_year(m.from, i, m.end, direction, &unresolved);
-    if (m.to) resolve_year(*m.to, i, m.end, direction, &unresolved);
+    if (m.to) {
+      // Both ends without a year: the end takes the start's, and crosses into the next year when
+      // it would otherwise come first ("December 20 - January 5").
+      if (!m.to->year) m.to->year = m.from.year;
+      resolve_year(*m.to, i, m.end, direction, &unresolved);
+      if (!to_year_stated && m.to->year && m.from.year && (m.to->month < m.from.month ||
+          (m.to->month == m.from.month && m.to->unit == Unit::kDay && m.to->day < m.from.day)))
+        ++m.to->year;
+    }
     t.mod = m.from.mod;
     t.granularity = granularity_of(m.from.unit);
     if (unresolved) {
@@ -1539,8 +1548,10 @@ class SentenceParser {
     t.value = value_of(m.from);
     if (m.to) {
       if (m.to->unit == Unit::kDay && !CivilDate::valid(m.to->year, m.to->month, m.to->day)) return t;
+      const CivilDate to_end = interval_of(*m.to).second;
+      if (to_end < b) return t;  // an end before the start: keep the start alone
       t.value += "/" + value_of(*m.to);
-      e = interval_of(*m.to).second;
+      e = to_end;
     }
     t.begin_date = b;
     t.end_date = e;

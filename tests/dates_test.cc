@@ -439,3 +439,20 @@ TEST(MediaFacts, SeasonsEpisodesAndRuntimes) {
 
 }  // namespace
 }  // namespace greenlight
+
+namespace greenlight {
+namespace {
+
+// Found by the date fuzzer: the two ends of a range without a year took their years separately
+// and the end could come out before the start.
+TEST(Dates, ARangeWithoutAYearHasItsEndAfterItsStart) {
+  const std::vector<Found> ran = find("The festival ran April 18-20.", CivilDate{2020, 6, 15});
+  ASSERT_EQ(ran.size(), 1u);
+  EXPECT_EQ(ran[0].value, "2020-04-18/2020-04-20");
+  const std::vector<Found> crossing = find("The marathon streams from December 28 to January 3.", CivilDate{2020, 12, 1});
+  ASSERT_FALSE(crossing.empty());
+  EXPECT_EQ(crossing[0].value, "2020-12-28/2021-01-03");
+}
+
+}  // namespace
+}  // namespace greenlight
