@@ -8,34 +8,18 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bundled_articles.h"
 #include "greenlight/analyzer.h"
 
 namespace {
 
 const std::vector<std::string>& corpus() {
   static const std::vector<std::string> articles = [] {
-    std::vector<std::string> originals;
-    for (const char* dir : {"data/samples", "data/eval/articles"}) {
-      const std::filesystem::path path = std::filesystem::path(GREENLIGHT_SOURCE_DIR) / dir;
-      if (!std::filesystem::exists(path)) continue;
-      std::vector<std::filesystem::path> files;
-      for (const auto& e : std::filesystem::directory_iterator(path))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        originals.push_back(s.str());
-      }
-    }
+    const std::vector<std::string> originals = greenlight_bench::bundled_articles();
     std::vector<std::string> out;
     std::size_t bytes = 0;
     while (bytes < (50u << 20) && !originals.empty()) {

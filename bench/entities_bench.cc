@@ -6,37 +6,16 @@
 
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+#include <vector>
 
+#include "bundled_articles.h"
 #include "greenlight/entities.h"
 
 namespace {
 
-// One article after another, each with its headline line, until `size` bytes.
-std::string article_text(std::size_t size) {
-  std::string unit;
-  for (const char* dir : {"data/eval/articles", "data/samples"}) {
-    const auto path = std::filesystem::path(GREENLIGHT_SOURCE_DIR) / dir;
-    if (!std::filesystem::exists(path)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(path)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream s;
-      s << in.rdbuf();
-      unit += s.str() + "\n\n";
-    }
-  }
-  if (unit.empty()) unit = "Severance Season 3: Everything We Know\n\nApple TV+ renewed Severance, created by Dan Erickson.\n\n";
-  std::string text;
-  while (text.size() < size) text += unit;
-  return text;
-}
-
 void EntitiesPass(benchmark::State& state) {
-  const std::string text = article_text(static_cast<std::size_t>(state.range(0)));
+  const std::string text = greenlight_bench::bundled_text(static_cast<std::size_t>(state.range(0)));
   const greenlight::Tokenizer tokenizer;
   const greenlight::Document doc = tokenizer.tokenize(text);
   const greenlight::EntityExtractor entities;
@@ -55,16 +34,7 @@ void EntitiesPerArticle(benchmark::State& state) {
   const greenlight::EntityExtractor entities;
   std::vector<greenlight::Document> docs;
   std::size_t bytes = 0;
-  const auto path = std::filesystem::path(GREENLIGHT_SOURCE_DIR) / "data/eval/articles";
-  std::vector<std::string> texts;
-  if (std::filesystem::exists(path))
-    for (const auto& e : std::filesystem::directory_iterator(path)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream s;
-      s << in.rdbuf();
-      texts.push_back(s.str());
-    }
+  const std::vector<std::string> texts = greenlight_bench::bundled_articles();
   for (const auto& t : texts) {
     docs.push_back(tokenizer.tokenize(t));
     bytes += t.size();
@@ -79,7 +49,7 @@ void EntitiesPerArticle(benchmark::State& state) {
 BENCHMARK(EntitiesPerArticle)->Unit(benchmark::kMillisecond);
 
 void TokenizeAndEntities(benchmark::State& state) {
-  const std::string text = article_text(static_cast<std::size_t>(state.range(0)));
+  const std::string text = greenlight_bench::bundled_text(static_cast<std::size_t>(state.range(0)));
   const greenlight::Tokenizer tokenizer;
   const greenlight::EntityExtractor entities;
   for (auto _ : state) {

@@ -12,12 +12,10 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bundled_articles.h"
 #include "greenlight/analyzer.h"
 #include "greenlight/entities.h"
 #include "greenlight/renewal.h"
@@ -26,24 +24,7 @@
 namespace {
 
 const std::vector<std::string>& articles() {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> out;
-    for (const char* dir : {"data/samples", "data/eval/articles"}) {
-      const std::filesystem::path path = std::filesystem::path(GREENLIGHT_SOURCE_DIR) / dir;
-      if (!std::filesystem::exists(path)) continue;
-      std::vector<std::filesystem::path> files;
-      for (const auto& e : std::filesystem::directory_iterator(path))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        out.push_back(s.str());
-      }
-    }
-    return out;
-  }();
+  static const std::vector<std::string> texts = greenlight_bench::bundled_articles();
   return texts;
 }
 
