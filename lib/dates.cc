@@ -1190,8 +1190,9 @@ class SentenceParser {
       // START, MID, END of a year: January-April, May-August, September-December.
       const int first = *p.mod == "START" ? 1 : *p.mod == "MID" ? 5 : 9;
       span = month_span(first, first + 3);
-    } else if (p.mod) {
-      // START, MID, END: the first, middle or last third of the interval.
+    } else if (p.mod && span.second.to_days() - span.first.to_days() >= 2) {
+      // START, MID, END: the first, middle or last third of the interval (a single day, "early
+      // tomorrow", keeps its day).
       const std::int64_t a = span.first.to_days(), b = span.second.to_days(), third = (b - a + 1) / 3;
       if (*p.mod == "START") span.second = CivilDate::from_days(a + third - 1);
       else if (*p.mod == "MID") span = {CivilDate::from_days(a + third), CivilDate::from_days(b - third)};

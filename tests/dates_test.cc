@@ -456,3 +456,22 @@ TEST(Dates, ARangeWithoutAYearHasItsEndAfterItsStart) {
 
 }  // namespace
 }  // namespace greenlight
+
+namespace greenlight {
+namespace {
+
+// Found by the date fuzzer: "early" on a single day cut the day into thirds of zero days and
+// ended the interval before it began.
+TEST(Dates, AModifiedSingleDayKeepsItsDay) {
+  static const Tokenizer tokenizer;
+  static const DateExtractor extractor;
+  const auto found = extractor.extract(tokenizer.tokenize("The trailer drops early tomorrow."), CivilDate{2021, 4, 4});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-04-05");
+  ASSERT_TRUE(found[0].begin_date && found[0].end_date);
+  EXPECT_EQ(found[0].begin_date->to_string(), "2021-04-05");
+  EXPECT_EQ(found[0].end_date->to_string(), "2021-04-05");
+}
+
+}  // namespace
+}  // namespace greenlight
