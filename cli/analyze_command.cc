@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/analyzer.h"
 #include "greenlight/error.h"
 #include "greenlight/html_report.h"
@@ -82,25 +83,9 @@ int analyze_main(const std::vector<std::string>& args) {
       "format,f", po::value<std::string>()->default_value("text"), "text, json (one object per line) or html")(
       "date,d", po::value<std::string>(), "reference (publication) date, YYYY-MM-DD")(
       "out,o", po::value<std::string>(), "html: folder for one page per input and index.html");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  auto usage = [&](const std::string& message) {
-    std::ostringstream s;
-    s << message << "\n" << visible;
-    return UsageError{s.str()};
-  };
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  } catch (const po::error& e) {
-    throw usage(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
+  if (!parse_command_line(args, visible, {{"input", -1}}, vm)) return 0;
+  auto usage = [&](const std::string& message) { return usage_error(message, visible); };
   const std::string format = vm["format"].as<std::string>();
   if (format != "json" && format != "text" && format != "html")
     throw usage("unknown --format '" + format + "' (text, json or html)");

@@ -32,6 +32,7 @@
 #include "../lib/json_reader.h"
 #include "../lib/utf8.h"
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/analyzer.h"
 #include "greenlight/error.h"
 
@@ -247,25 +248,9 @@ int batch_main(const std::vector<std::string>& args) {
       "date,d", po::value<std::string>(), "reference date for inputs without their own, YYYY-MM-DD")(
       "max-bytes", po::value<std::size_t>()->default_value(64u << 20), "largest input accepted")(
       "progress", po::value<std::string>()->default_value("auto"), "progress bar on stderr: auto|always|never");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  auto usage = [&](const std::string& message) {
-    std::ostringstream s;
-    s << message << "\n" << visible;
-    return UsageError{s.str()};
-  };
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  } catch (const po::error& e) {
-    throw usage(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
+  if (!parse_command_line(args, visible, {{"input", -1}}, vm)) return 0;
+  auto usage = [&](const std::string& message) { return usage_error(message, visible); };
   if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
     throw usage("expected exactly one INPUT (a folder, a JSONL file, or - for stdin)");
   if (!vm.count("out")) throw usage("--out FILE.jsonl is required");

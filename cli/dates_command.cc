@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/dates.h"
 #include "greenlight/error.h"
 #include "greenlight/tokenizer.h"
@@ -53,25 +54,9 @@ int dates_main(const std::vector<std::string>& args) {
       "day-first", "read numeric dates as day/month/year (default month/day/year)")(
       "no-dateline", "without a reference date, leave relative dates unresolved (no date-line lookup)")(
       "jsonl", "input is JSON lines {\"id\", \"text\", \"reference_date\"}; one output line per input line");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  auto usage = [&](const std::string& message) {
-    std::ostringstream s;
-    s << message << "\n" << visible;
-    return UsageError{s.str()};
-  };
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  } catch (const po::error& e) {
-    throw usage(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
+  if (!parse_command_line(args, visible, {{"input", -1}}, vm)) return 0;
+  auto usage = [&](const std::string& message) { return usage_error(message, visible); };
   if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
     throw usage("expected exactly one FILE (or - for stdin)");
   std::optional<CivilDate> given;

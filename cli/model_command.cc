@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/error.h"
 #include "greenlight/linear_model.h"
 #include "greenlight/sentiment.h"
@@ -24,25 +25,6 @@ namespace po = boost::program_options;
 namespace greenlight::cli {
 
 namespace {
-
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible) {
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::ostringstream s;
-    s << e.what() << "\n" << visible;
-    throw UsageError{s.str()};
-  }
-  return vm;
-}
-
-UsageError usage(const std::string& message, const po::options_description& visible) {
-  std::ostringstream s;
-  s << message << "\n" << visible;
-  return UsageError{s.str()};
-}
 
 std::vector<LabeledText> read_all(const std::vector<std::string>& paths) {
   std::vector<LabeledText> out;
@@ -100,15 +82,12 @@ int train_main(const std::vector<std::string>& args) {
       "no-negation", "no negation scopes")("counts", "n-gram counts instead of presence")(
       "sentences", "train on the sentences of each text (3 words or more), each with the text's label")(
       "no-names", "do not record feature names (faster on large sets)")("verbose,v", "training progress on stderr");
-  const po::variables_map vm = parse(args, visible);
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
+  po::variables_map vm;
+  if (!parse_command_line(args, visible, {}, vm)) return 0;
   if (vm["task"].as<std::string>() != "sentiment")
-    throw usage("unknown task '" + vm["task"].as<std::string>() + "' (expected sentiment)", visible);
-  if (!vm.count("train")) throw usage("--train FILE is required", visible);
-  if (!vm.count("out")) throw usage("--out MODEL is required", visible);
+    throw usage_error("unknown task '" + vm["task"].as<std::string>() + "' (expected sentiment)", visible);
+  if (!vm.count("train")) throw usage_error("--train FILE is required", visible);
+  if (!vm.count("out")) throw usage_error("--out MODEL is required", visible);
   SentimentTrainOptions o;
   o.features.max_ngram = vm["ngrams"].as<int>();
   o.features.hash_bits = vm["hash-bits"].as<int>();
@@ -119,7 +98,7 @@ int train_main(const std::vector<std::string>& args) {
   o.train.l1 = vm["l1"].as<double>();
   const std::string solver = vm["solver"].as<std::string>();
   if (solver == "adagrad") o.train.solver = TrainOptions::Solver::kAdagrad;
-  else if (solver != "lbfgs") throw usage("--solver must be lbfgs or adagrad", visible);
+  else if (solver != "lbfgs") throw usage_error("--solver must be lbfgs or adagrad", visible);
   o.train.max_iterations = vm["iterations"].as<int>();
   o.train.learning_rate = vm["learning-rate"].as<double>();
   o.train.seed = vm["seed"].as<std::uint64_t>();
@@ -174,12 +153,9 @@ int eval_main(const std::vector<std::string>& args) {
                                                    "model file (default: the built-in sentiment model)")(
       "data", po::value<std::string>(), "labelled file")("min-accuracy", po::value<double>(),
                                                          "exit 1 below this accuracy");
-  const po::variables_map vm = parse(args, visible);
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
-  if (!vm.count("data")) throw usage("--data FILE is required", visible);
+  po::variables_map vm;
+  if (!parse_command_line(args, visible, {}, vm)) return 0;
+  if (!vm.count("data")) throw usage_error("--data FILE is required", visible);
   const SentimentScorer scorer =
       vm.count("model") ? SentimentScorer::load(vm["model"].as<std::string>()) : SentimentScorer::load_default();
   const std::vector<LabeledText> data = read_labeled_texts(vm["data"].as<std::string>());

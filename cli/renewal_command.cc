@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/error.h"
 #include "greenlight/renewal.h"
 #include "greenlight/tokenizer.h"
@@ -161,25 +162,9 @@ int renewal_main(const std::vector<std::string>& args) {
       "l2", po::value<double>()->default_value(RenewalTrainOptions{}.l2), "L2 penalty")(
       "epochs", po::value<int>()->default_value(RenewalTrainOptions{}.epochs), "training steps")(
       "min-count", po::value<int>()->default_value(RenewalTrainOptions{}.min_feature_count), "drop rarer features")("max-brier", po::value<double>(), "fail above this Brier score");
-  po::options_description all;
-  all.add(visible).add_options()("mode", po::value<std::string>())("data", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("mode", 1).add("data", -1);
   po::variables_map vm;
-  auto usage = [&](const std::string& message) {
-    std::ostringstream s;
-    s << message << "\n" << visible;
-    return UsageError{s.str()};
-  };
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  } catch (const po::error& e) {
-    throw usage(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
+  if (!parse_command_line(args, visible, {{"mode", 1}, {"data", -1}}, vm)) return 0;
+  auto usage = [&](const std::string& message) { return usage_error(message, visible); };
   if (!vm.count("mode")) throw usage("expected a mode: train, cv or eval");
   if (!vm.count("data")) throw usage("expected at least one DATA.jsonl");
   const std::string mode = vm["mode"].as<std::string>();

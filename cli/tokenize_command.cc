@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "command_line.h"
 #include "greenlight/tokenizer.h"
 #include "../lib/utf8.h"
 
@@ -18,25 +19,10 @@ int tokenize_main(const std::vector<std::string>& args) {
   visible.add_options()("help,h", "show this help")(
       "no-split-clitics", "keep contractions and possessives whole (doesn't, Netflix's)")(
       "summary", "print only the counts");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError{std::string(e.what()) + "\n" + [&] { std::ostringstream s; s << visible; return s.str(); }()};
-  }
-  if (vm.count("help")) {
-    std::cout << visible;
-    return 0;
-  }
-  if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1) {
-    std::ostringstream s;
-    s << "expected exactly one FILE (or - for stdin)\n" << visible;
-    throw UsageError{s.str()};
-  }
+  if (!parse_command_line(args, visible, {{"input", -1}}, vm)) return 0;
+  if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+    throw usage_error("expected exactly one FILE (or - for stdin)", visible);
   const std::string path = vm["input"].as<std::vector<std::string>>()[0];
   const std::string text = read_input(path);
   TokenizerOptions options;
