@@ -43,56 +43,6 @@ int class_index(const std::string& status, const std::string& outlook) {
   return -1;
 }
 
-std::uint64_t feature_hash(std::string_view name) {
-  static_assert(sizeof(std::size_t) == 8, "feature hashes are 64-bit");
-  return std::hash<std::string_view>{}(name);
-}
-
-// A map from feature-name hash to V: open addressing with linear probing, so summing the
-// features of a long article allocates no node per distinct feature and a lookup is a probe or two.
-template <typename V>
-class HashTable {
- public:
-  HashTable() : slots_(1024) {}
-  V& operator[](std::uint64_t key) {
-    key += key == 0;  // 0 marks an empty slot
-    if (2 * (size_ + 1) > slots_.size()) grow();
-    Slot& slot = slots_[find_slot(key)];
-    if (slot.key == 0) {
-      slot.key = key;
-      ++size_;
-    }
-    return slot.value;
-  }
-  const V* find(std::uint64_t key) const {
-    key += key == 0;
-    const Slot& slot = slots_[find_slot(key)];
-    return slot.key == key ? &slot.value : nullptr;
-  }
-  std::size_t size() const { return size_; }
-
- private:
-  // Key and value side by side: a lookup touches one cache line.
-  struct Slot {
-    std::uint64_t key = 0;
-    V value{};
-  };
-  std::size_t find_slot(std::uint64_t key) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = (key ^ (key >> 29)) & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    return i;
-  }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old)
-      if (s.key != 0) slots_[find_slot(s.key)] = s;
-  }
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
-};
-
 // Cue features of a document summed per name.
 std::unordered_map<std::string, double> feature_sums(const std::vector<CueFeature>& cues) {
   std::unordered_map<std::string, double> sums;
@@ -134,23 +84,45 @@ struct RenewalScorer::Model {
   Eigen::VectorXd likelihood_weights;                // features
   double likelihood_temperature = 1.0;               // logit scale fitted on held-out folds
 
-  // Scoring looks features up by a 64-bit hash of the name, so it never builds the strings.
-  HashTable<int> by_hash;  // hash -> index + 1 (0: absent)
+  // Scoring looks features up by a 64-bit hash of the name, so it never builds the strings. An
+  // article looks up a feature per word, most of them absent from the model, so the table is
+  // small enough to stay in cache: 8-byte slots of (upper 32 bits of the hash, index + 1), with
+  // open addressing from the lower bits, at most half full.
+  std::vector<std::uint64_t> slots;
+  // The weights scoring reads, packed per feature into one 32-byte block: six status weights,
+  // the likelihood weight (temperature applied), padding.
+  static constexpr int kPacked = 8;
+  std::vector<float> packed;
 
   void build_index() {
     index.clear();
-    by_hash = HashTable<int>();
+    std::size_t size = 1024;
+    while (size < 2 * features.size()) size *= 2;
+    slots.assign(size, 0);
     for (std::size_t i = 0; i < features.size(); ++i) {
       index[features[i]] = static_cast<int>(i);
-      int& slot = by_hash[feature_hash(features[i])];
-      if (slot != 0)
-        throw Error("renewal model: features '" + features[i] + "' and '" + features[slot - 1] + "' have the same hash");
-      slot = static_cast<int>(i) + 1;
+      const std::uint64_t h = feature_name_hash(features[i]);
+      std::size_t at = h & (size - 1);
+      for (; slots[at] != 0; at = (at + 1) & (size - 1))
+        if ((slots[at] >> 32) == (h >> 32))
+          throw Error("renewal model: features '" + features[i] + "' and '" +
+                      features[(slots[at] & 0xffffffffu) - 1] + "' have the same hash");
+      slots[at] = (h >> 32 << 32) | (i + 1);
+    }
+  }
+  void pack_weights() {
+    packed.assign(features.size() * kPacked, 0.0f);
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      float* w = &packed[i * kPacked];
+      for (int c = 0; c < 6; ++c) w[c] = static_cast<float>(status_weights(static_cast<Eigen::Index>(i), c));
+      w[6] = static_cast<float>(likelihood_weights[static_cast<Eigen::Index>(i)] * likelihood_temperature);
     }
   }
   int lookup(std::uint64_t hash) const {
-    const int* i = by_hash.find(hash);
-    return i ? *i - 1 : -1;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t at = hash & mask; slots[at] != 0; at = (at + 1) & mask)
+      if ((slots[at] >> 32) == (hash >> 32)) return static_cast<int>(slots[at] & 0xffffffffu) - 1;
+    return -1;
   }
 };
 
@@ -268,6 +240,7 @@ RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, 
   static constexpr double kTarget[6] = {0.99, 0.01, 0.01, 0.9, 0.05, 0.2};
   for (std::size_t i = 0; i < binary.y.size(); ++i) binary.soft.push_back(kTarget[binary.y[i]]);
   model->likelihood_weights = fit(binary, 1, options).col(0);
+  model->pack_weights();
   return RenewalScorer(std::move(model));
 }
 
@@ -317,7 +290,11 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       sums[f] += value;
       if (occurrences) occurrences->push_back({f, value, sentence});
     }
-    void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
+    void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
+    void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
+                   std::uint64_t second_hash, float value) override {
+      add(m.lookup(word_feature_hash(kind, first_hash, second_hash)), value);
+    }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
   CueEvents events;
@@ -339,22 +316,26 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     std::inplace_merge(occurrences.begin(), middle, occurrences.end(), by_sentence);
   }
   sum_sink.occurrences = nullptr;  // the remaining document-level features are not evidence
-  const int bias = m.lookup(feature_hash("bias"));
+  const int bias = m.lookup(feature_name_hash("bias"));
   sum_sink.add(bias, 1);
-  if (cue_sentences == 0) sum_sink.add(m.lookup(feature_hash("no_cue_sentences")), 1);
-  // feature_values(): log1p of each sum, scaled to unit length apart from the bias.
+  if (cue_sentences == 0) sum_sink.add(m.lookup(feature_name_hash("no_cue_sentences")), 1);
+  // feature_values(): log1p of each sum, scaled to unit length apart from the bias. The dampened
+  // values wait in `contribution` until the norm is known.
   double norm = 0;
-  for (const int f : touched)
-    if (f != bias) norm += std::log1p(sums[f]) * std::log1p(sums[f]);
+  for (const int f : touched) {
+    contribution[f] = std::log1p(sums[f]);
+    if (f != bias) norm += contribution[f] * contribution[f];
+  }
   norm = std::sqrt(norm);
 
   Eigen::Matrix<double, 6, 1> status_logits = Eigen::Matrix<double, 6, 1>::Zero();
   double likelihood_logit = 0;
   for (const int f : touched) {
-    double value = std::log1p(sums[f]);
+    double value = contribution[f];
     if (f != bias && norm > 0) value /= norm;
-    status_logits += value * m.status_weights.row(f).transpose();
-    contribution[f] = value * m.likelihood_weights[f] * m.likelihood_temperature;
+    const float* w = &m.packed[static_cast<std::size_t>(f) * Model::kPacked];
+    for (int c = 0; c < 6; ++c) status_logits[c] += value * w[c];
+    contribution[f] = value * w[6];
     likelihood_logit += contribution[f];
   }
   const Eigen::Matrix<double, 6, 1> e = (status_logits.array() - status_logits.maxCoeff()).exp().matrix();
@@ -370,65 +351,87 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     const int outlook = p[3] >= p[4] && p[3] >= p[5] ? 3 : (p[4] >= p[5] ? 4 : 5);
     r.outlook = std::string(kClasses[outlook].substr(std::string_view("unconfirmed/").size()));
   }
-  // Evidence: each feature's contribution split over the sentences it came from, in proportion.
+  // Evidence: each feature's contribution split over the sentences it came from, in proportion:
+  // a sentence's share is the feature's contribution per unit of its sum times the sentence's value.
+  for (const int f : touched)
+    if (sums[f] != 0) contribution[f] /= sums[f];
   constexpr std::size_t kMaxEvidence = 6;
-  struct ShareSink final : CueSink {
+  // Without the cache, a sentence's model features are found again.
+  struct SentenceSink final : CueSink {
     const Model& m;
-    const std::vector<double>& sums;
-    const std::vector<double>& contribution;
-    std::vector<std::pair<int, double>> by_feature;  // model feature -> share, this sentence
-    double weight = 0;
-    ShareSink(const Model& model, const std::vector<double>& s, const std::vector<double>& c)
-        : m(model), sums(s), contribution(c) {}
-    void add(std::string_view name, float value) override { add(m.lookup(feature_hash(name)), value); }
-    void add(int f, float value) {
-      if (f < 0 || sums[f] == 0) return;
-      const double share = contribution[f] * value / sums[f];
-      weight += share;
-      for (auto& [feature, sum] : by_feature)
-        if (feature == f) {
-          sum += share;
-          return;
-        }
-      by_feature.emplace_back(f, share);
+    std::vector<Occurrence>& out;
+    std::uint32_t sentence = 0;
+    SentenceSink(const Model& model, std::vector<Occurrence>& o) : m(model), out(o) {}
+    void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
+    void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
+                   std::uint64_t second_hash, float value) override {
+      add(m.lookup(word_feature_hash(kind, first_hash, second_hash)), value);
     }
-  } share_sink(m, sums, contribution);
+    void add(int f, float value) {
+      if (f >= 0) out.push_back({f, value, sentence});
+    }
+  };
+  std::vector<Occurrence> found_again;
+  SentenceSink sentence_sink(m, found_again);
+  // A sentence's model features: from the cache, else found again.
+  auto features_of = [&](std::size_t si, std::size_t cached_from, std::size_t cached_to) {
+    if (cache) return std::make_pair(occurrences.data() + cached_from, occurrences.data() + cached_to);
+    found_again.clear();
+    sentence_sink.sentence = static_cast<std::uint32_t>(si);
+    sentence_cue_features(doc, subject, headline_index, si, sentence_sink);
+    return std::make_pair(found_again.data(), found_again.data() + found_again.size());
+  };
+  // The strongest sentences first (by weight alone), then their features.
+  struct Candidate {
+    std::size_t sentence, from, to;  // occurrences [from, to) when cached
+    double weight;
+  };
+  std::vector<Candidate> strongest;  // by |weight|, at most kMaxEvidence
   double attributed = 0;
   std::size_t next_occurrence = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
-    share_sink.by_feature.clear();
-    share_sink.weight = 0;
-    if (cache) {
-      for (; next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si; ++next_occurrence) {
-        const Occurrence& o = occurrences[next_occurrence];
-        share_sink.add(o.feature, o.value);
-      }
-    } else {
-      sentence_cue_features(doc, subject, headline_index, si, share_sink);
-    }
-    const double weight = share_sink.weight;
+    const std::size_t from = next_occurrence;
+    if (cache)
+      while (next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si) ++next_occurrence;
+    const auto [first, last] = features_of(si, from, next_occurrence);
+    double weight = 0;
+    for (const Occurrence* o = first; o != last; ++o)
+      if (sums[o->feature] != 0) weight += contribution[o->feature] * o->value;
     attributed += weight;
     if (std::fabs(weight) < 0.05) continue;
-    if (r.evidence.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(r.evidence.back().weight)) continue;
+    if (strongest.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(strongest.back().weight)) continue;
+    if (strongest.size() == kMaxEvidence) strongest.pop_back();
+    auto at = std::find_if(strongest.begin(), strongest.end(),
+                           [&](const Candidate& c) { return std::fabs(c.weight) < std::fabs(weight); });
+    strongest.insert(at, {si, from, next_occurrence, weight});
+  }
+  std::vector<std::pair<int, double>> by_feature;  // model feature -> share, one evidence sentence
+  for (const Candidate& c : strongest) {
     RenewalEvidenceItem item;
-    const Sentence& s = doc.sentences()[si];
+    const Sentence& s = doc.sentences()[c.sentence];
     item.begin = s.begin;
     item.end = s.end;
     item.text = std::string(doc.text_of(s));
-    item.weight = weight;
-    auto& features = share_sink.by_feature;
-    const std::size_t shown = std::min<std::size_t>(features.size(), 4);
-    std::partial_sort(features.begin(), features.begin() + static_cast<std::ptrdiff_t>(shown), features.end(),
+    item.weight = c.weight;
+    by_feature.clear();
+    const auto [first, last] = features_of(c.sentence, c.from, c.to);
+    for (const Occurrence* o = first; o != last; ++o)
+      if (sums[o->feature] != 0) by_feature.emplace_back(o->feature, contribution[o->feature] * o->value);
+    std::sort(by_feature.begin(), by_feature.end());
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < by_feature.size(); ++k) {
+      if (distinct > 0 && by_feature[distinct - 1].first == by_feature[k].first) by_feature[distinct - 1].second += by_feature[k].second;
+      else by_feature[distinct++] = by_feature[k];
+    }
+    by_feature.resize(distinct);
+    const std::size_t shown = std::min<std::size_t>(by_feature.size(), 4);
+    std::partial_sort(by_feature.begin(), by_feature.begin() + static_cast<std::ptrdiff_t>(shown), by_feature.end(),
                       [&](const auto& a, const auto& b) {
                         if (std::fabs(a.second) != std::fabs(b.second)) return std::fabs(a.second) > std::fabs(b.second);
                         return m.features[a.first] < m.features[b.first];
                       });
-    for (std::size_t k = 0; k < features.size() && k < 4; ++k)
-      item.features.emplace_back(m.features[features[k].first], features[k].second);
+    for (std::size_t k = 0; k < shown; ++k) item.features.emplace_back(m.features[by_feature[k].first], by_feature[k].second);
     r.evidence.push_back(std::move(item));
-    std::sort(r.evidence.begin(), r.evidence.end(),
-              [](const RenewalEvidenceItem& a, const RenewalEvidenceItem& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
-    if (r.evidence.size() > kMaxEvidence) r.evidence.pop_back();
   }
   r.bias = likelihood_logit - attributed;
   return r;
@@ -520,6 +523,7 @@ RenewalScorer RenewalScorer::from_string(std::string_view contents, const std::s
   model->status_weights = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, 6, Eigen::RowMajor>>(status.data(), d, 6);
   model->likelihood_weights = Eigen::Map<Eigen::VectorXd>(likelihood.data(), d);
   model->build_index();
+  model->pack_weights();
   return RenewalScorer(std::move(model));
 }
 

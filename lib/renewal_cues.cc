@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -172,6 +173,10 @@ struct CompiledPattern {
   std::string_view cls;
   std::vector<std::string_view> tokens;
   bool near_season;
+  // A quick test of the first word: the literal bytes before any '*' (at most eight of them),
+  // masked. A word that fails it cannot match; most tokens are rejected by it alone.
+  std::uint64_t head = 0, head_mask = 0;
+  std::size_t head_size = 0;
 };
 
 const std::vector<CompiledPattern>& compiled_patterns() {
@@ -186,6 +191,12 @@ const std::vector<CompiledPattern>& compiled_patterns() {
         if (space == std::string_view::npos) break;
         t.remove_prefix(space + 1);
       }
+      std::string_view first = c.tokens[0];
+      if (!first.empty() && first.back() == '*') first.remove_suffix(1);
+      c.head_size = first.size();
+      first = first.substr(0, 8);
+      c.head = word_head(first);
+      c.head_mask = first.size() == 8 ? ~0ull : (1ull << (8 * first.size())) - 1;
       out.push_back(std::move(c));
     }
     return out;
@@ -241,8 +252,41 @@ struct WordInfo {
   std::uint16_t flags = 0;
 };
 
-const std::unordered_map<std::string_view, WordInfo>& word_table() {
-  static const std::unordered_map<std::string_view, WordInfo> table = [] {
+// The word table, keyed by word_hash so that a token is hashed once for the lookup and for its
+// word features. Open addressing; the word is compared too, so a hash collision with an unknown
+// word cannot give it a role.
+class WordTable {
+ public:
+  explicit WordTable(const std::unordered_map<std::string_view, WordInfo>& words) {
+    std::size_t size = 16;
+    while (size < 4 * words.size()) size *= 2;
+    slots_.resize(size);
+    for (const auto& [word, info] : words) {
+      const std::uint64_t h = word_hash(word);
+      std::size_t i = h & (size - 1);
+      while (slots_[i].used) i = (i + 1) & (size - 1);
+      slots_[i] = {h, word, info, true};
+    }
+  }
+  WordInfo find(std::string_view word, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask; slots_[i].used; i = (i + 1) & mask)
+      if (slots_[i].hash == hash && slots_[i].word == word) return slots_[i].info;
+    return {};
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    WordInfo info;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;
+};
+
+const WordTable& word_table() {
+  static const WordTable table([] {
     std::unordered_map<std::string_view, WordInfo> out;
     for (const auto& [word, patterns] : pattern_index().exact) out[word].patterns = &patterns;
     auto mark = [&](const auto& list, std::uint16_t flag) {
@@ -264,7 +308,7 @@ const std::unordered_map<std::string_view, WordInfo>& word_table() {
     mark(kRumour, kRumourWord);
     for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
     return out;
-  }();
+  }());
   return table;
 }
 
@@ -317,6 +361,38 @@ bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
 
 }  // namespace
 
+namespace {
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+std::uint64_t feature_name_hash(std::string_view name) {
+  const std::string_view kind = name.substr(0, 2);
+  if (kind == "o:" || kind == "w:") return word_feature_hash(kind, word_hash(name.substr(2)), 0);
+  if (kind == "b:") {
+    const std::size_t space = name.find(' ', 2);
+    if (space != std::string_view::npos)
+      return word_feature_hash(kind, word_hash(name.substr(2, space - 2)), word_hash(name.substr(space + 1)));
+  }
+  return hash_mix(fnv1a(name) ^ 0x5bd1e9955bd1e995ull);
+}
+
+void CueSink::add_words(std::string_view kind, std::string_view first, std::uint64_t, std::string_view second,
+                        std::uint64_t, float value) {
+  std::string name(kind);
+  name += first;
+  if (kind == "b:") {
+    name += ' ';
+    name += second;
+  }
+  add(name, value);
+}
+
 std::vector<EventFeature> event_features(const CueEvents& e) {
   std::vector<EventFeature> out;
   if (e.last.empty()) return out;
@@ -360,12 +436,14 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
     // "sources say", "a leak"), as an order or cancellation told that way is not official.
     thread_local std::vector<WordInfo> info;
+    thread_local std::vector<std::uint64_t> hashes;
     info.clear();
+    hashes.clear();
     bool rumour = false;
-    const auto& table = word_table();
+    const WordTable& table = word_table();
     for (std::size_t i = 0; i < n; ++i) {
-      const auto it = table.find(norms[i]);
-      info.push_back(it == table.end() ? WordInfo{} : it->second);
+      hashes.push_back(word_hash(norms[i]));
+      info.push_back(table.find(norms[i], hashes.back()));
       rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(norms[i]);
     }
     const bool question = norms.back() == "?";
@@ -401,8 +479,10 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       const PatternIndex& index = pattern_index();
       const std::vector<int>& prefixed =
           index.prefix_by_first_byte[norms[i].empty() ? 256 : static_cast<unsigned char>(norms[i][0])];
+      const std::uint64_t head = word_head(norms[i]);
       auto try_pattern = [&](int pi) {
         const CompiledPattern& p = patterns[pi];
+        if ((head & p.head_mask) != p.head || norms[i].size() < p.head_size) return;
         if (p.tokens.size() < best_len || i + p.tokens.size() > n) return;
         bool ok = true;
         for (std::size_t k = 0; k < p.tokens.size() && ok; ++k) ok = token_matches(norms[i + k], p.tokens[k]);
@@ -493,14 +573,14 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     }
     if (!any_cue) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) emit(0.25f, std::string_view("o:"), norms[i]);
+        if (norms[i].size() >= 2) sink.add_words("o:", norms[i], hashes[i], {}, 0, 0.25f);
     }
     if (any_cue) {
       // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
         if (norms[i].size() < 2 && norms[i] != "?") continue;
-        emit(0.5f, std::string_view("w:"), norms[i]);
-        if (i + 1 < n) emit(0.5f, std::string_view("b:"), norms[i], std::string_view("_"), norms[i + 1]);
+        sink.add_words("w:", norms[i], hashes[i], {}, 0, 0.5f);
+        if (i + 1 < n) sink.add_words("b:", norms[i], hashes[i], norms[i + 1], hashes[i + 1], 0.5f);
       }
     }
     return any_cue;

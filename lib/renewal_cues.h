@@ -16,7 +16,9 @@
 #ifndef GREENLIGHT_LIB_RENEWAL_CUES_H_
 #define GREENLIGHT_LIB_RENEWAL_CUES_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,15 +39,61 @@ struct CueFeature {
 // ("bias", "no_cue_sentences").
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject);
 
-// Receives a sentence's features one at a time; `name` is valid only during the call. Scoring
-// hashes the names as they come instead of building a string per feature.
+// Receives a sentence's features one at a time; `name` is valid only during the call.
+// Word features ("o:", "w:", "b:") come through add_words with each word's hash (word_hash), so
+// a scorer can combine hashes instead of building and hashing a string per word: they are most
+// of an article's features. The default add_words builds the name and calls add.
 class CueSink {
  public:
   virtual void add(std::string_view name, float value) = 0;
+  // `kind` is "o:", "w:" or "b:"; `second` is empty (hash 0) except for "b:" (a word pair).
+  virtual void add_words(std::string_view kind, std::string_view first, std::uint64_t first_hash,
+                         std::string_view second, std::uint64_t second_hash, float value);
 
  protected:
   ~CueSink() = default;
 };
+
+// The hash of a word (a token's normalized form), and of a feature name. A word feature's hash is
+// composed from its words' hashes: feature_name_hash("b:fans want") ==
+// word_feature_hash("b:", word_hash("fans"), word_hash("want")). Word pairs are named with a space
+// between the words, which no token contains.
+std::uint64_t word_hash(std::string_view word);
+std::uint64_t word_feature_hash(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash);
+std::uint64_t feature_name_hash(std::string_view name);
+
+// The first (up to) eight bytes of a word, little-endian, zero-padded: compared as one integer.
+inline std::uint64_t word_head(std::string_view w) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, w.data(), std::min<std::size_t>(w.size(), 8));
+  return x;
+}
+
+// MurmurHash3's finalizer.
+inline std::uint64_t hash_mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+// Inline: scoring calls these once or twice per token.
+// Eight bytes at a time: a word is usually one or two steps.
+inline std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ word.size();
+  for (; word.size() >= 8; word.remove_prefix(8)) h = hash_mix(h ^ word_head(word));
+  return hash_mix(h ^ word_head(word) ^ 0xa0761d6478bd642full);
+}
+
+inline std::uint64_t word_feature_hash(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash) {
+  // Each kind its own seed ("o:", "w:" or "b:"; any other two bytes work too).
+  const std::uint64_t seed = word_head(kind.substr(0, 2)) * 0xe7037ed1a0b428dbull;
+  std::uint64_t h = hash_mix(seed ^ (first_hash * 0x9e3779b97f4a7c15ull));
+  if (kind == "b:") h = hash_mix(h ^ (second_hash * 0xc2b2ae3d27d4eb4full));
+  return h;
+}
 
 // The official events told about the main show, in text order: an order ("renew"), a
 // cancellation or a decisive "won't return" ("cancel"), a final season ("final"), a pick-up
