@@ -109,6 +109,7 @@ struct RenewalScorer::Model {
                       features[(slots[at] & 0xffffffffu) - 1] + "' have the same hash");
       slots[at] = (h >> 32 << 32) | (i + 1);
     }
+    build_word_index();
   }
   void pack_weights() {
     packed.assign(features.size() * kPacked, 0.0f);
@@ -118,6 +119,58 @@ struct RenewalScorer::Model {
       w[6] = static_cast<float>(likelihood_weights[static_cast<Eigen::Index>(i)] * likelihood_temperature);
     }
   }
+  // Word features ("o:", "w:", "b:") by the word's hash: an article looks one up per word, so
+  // the words of the model get their own small table (in the manner of `slots`), which gives a
+  // word's "o:" and "w:" features and whether it is part of any word pair, so that a pair is
+  // looked up in the large table only when both its words can be.
+  struct WordFeatures {
+    int seen_alone = -1;      // "o:" feature
+    int in_cue_sentence = -1;  // "w:" feature
+    bool pair_first = false, pair_second = false;
+  };
+  std::vector<std::uint64_t> word_slots;
+  std::vector<WordFeatures> words;
+
+  void build_word_index() {
+    std::unordered_map<std::uint64_t, WordFeatures> by_word;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const std::string_view name = features[i];
+      const std::string_view kind = name.substr(0, 2);
+      if (kind == "o:") by_word[word_hash(name.substr(2))].seen_alone = static_cast<int>(i);
+      if (kind == "w:") by_word[word_hash(name.substr(2))].in_cue_sentence = static_cast<int>(i);
+      if (kind == "b:" && name.find(' ', 2) != std::string_view::npos) {
+        const std::size_t space = name.find(' ', 2);
+        by_word[word_hash(name.substr(2, space - 2))].pair_first = true;
+        by_word[word_hash(name.substr(space + 1))].pair_second = true;
+      }
+    }
+    std::size_t size = 1024;
+    while (size < 2 * by_word.size()) size *= 2;
+    word_slots.assign(size, 0);
+    words.clear();
+    for (const auto& [h, w] : by_word) {
+      std::size_t at = h & (size - 1);
+      for (; word_slots[at] != 0; at = (at + 1) & (size - 1))
+        if ((word_slots[at] >> 32) == (h >> 32)) throw Error("renewal model: two words of its features have the same hash");
+      words.push_back(w);
+      word_slots[at] = (h >> 32 << 32) | words.size();
+    }
+  }
+  const WordFeatures& word(std::uint64_t hash) const {
+    static const WordFeatures kNone;
+    const std::size_t mask = word_slots.size() - 1;
+    for (std::size_t at = hash & mask; word_slots[at] != 0; at = (at + 1) & mask)
+      if ((word_slots[at] >> 32) == (hash >> 32)) return words[(word_slots[at] & 0xffffffffu) - 1];
+    return kNone;
+  }
+  // The model feature of a word feature, or -1.
+  int word_feature(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash) const {
+    if (kind == "o:") return word(first_hash).seen_alone;
+    if (kind == "w:") return word(first_hash).in_cue_sentence;
+    if (kind == "b:" && !(word(first_hash).pair_first && word(second_hash).pair_second)) return -1;
+    return lookup(word_feature_hash(kind, first_hash, second_hash));
+  }
+
   int lookup(std::uint64_t hash) const {
     const std::size_t mask = slots.size() - 1;
     for (std::size_t at = hash & mask; slots[at] != 0; at = (at + 1) & mask)
@@ -293,7 +346,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
     void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
                    std::uint64_t second_hash, float value) override {
-      add(m.lookup(word_feature_hash(kind, first_hash, second_hash)), value);
+      add(m.word_feature(kind, first_hash, second_hash), value);
     }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
@@ -365,7 +418,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
     void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
                    std::uint64_t second_hash, float value) override {
-      add(m.lookup(word_feature_hash(kind, first_hash, second_hash)), value);
+      add(m.word_feature(kind, first_hash, second_hash), value);
     }
     void add(int f, float value) {
       if (f >= 0) out.push_back({f, value, sentence});

@@ -160,43 +160,55 @@ constexpr std::string_view kModals[] = {"could", "might", "may", "would", "shoul
 constexpr std::string_view kPronounSubjects[] = {"it", "the show", "the series", "the anime", "the drama",
                                                  "the sitcom", "the comedy", "this show", "this series"};
 
-bool token_matches(std::string_view token, std::string_view pattern) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    pattern.remove_suffix(1);
-    return token.size() >= pattern.size() && token.substr(0, pattern.size()) == pattern;
+// One word of a pattern, tested against a token without comparing strings: an exact word by its
+// hash (word_hash), a prefix ("renew*") by the token's first eight bytes (and the rest of the
+// prefix when it is longer), "*" by nothing.
+struct WordTest {
+  std::string_view prefix;  // the literal part
+  bool is_prefix = false;
+  std::uint64_t hash = 0;   // exact words
+  std::uint64_t head = 0, head_mask = 0;
+
+  bool operator()(std::string_view token, std::uint64_t token_hash, std::uint64_t token_head) const {
+    if (!is_prefix) return token_hash == hash;
+    return (token_head & head_mask) == head && token.size() >= prefix.size() &&
+           (prefix.size() <= 8 || token.substr(8, prefix.size() - 8) == prefix.substr(8));
   }
-  return token == pattern;
+};
+
+WordTest compile_word(std::string_view word) {
+  WordTest t;
+  t.is_prefix = !word.empty() && word.back() == '*';
+  if (t.is_prefix) word.remove_suffix(1);
+  t.prefix = word;
+  t.hash = word_hash(word);
+  const std::string_view first8 = word.substr(0, 8);
+  t.head = word_head(first8);
+  t.head_mask = first8.size() == 8 ? ~0ull : (1ull << (8 * first8.size())) - 1;
+  return t;
 }
 
-// Pattern tokens, split once.
+// Pattern words, split once.
 struct CompiledPattern {
   std::string_view cls;
   std::vector<std::string_view> tokens;
+  std::vector<WordTest> tests;
   bool near_season;
-  // A quick test of the first word: the literal bytes before any '*' (at most eight of them),
-  // masked. A word that fails it cannot match; most tokens are rejected by it alone.
-  std::uint64_t head = 0, head_mask = 0;
-  std::size_t head_size = 0;
 };
 
 const std::vector<CompiledPattern>& compiled_patterns() {
   static const std::vector<CompiledPattern> patterns = [] {
     std::vector<CompiledPattern> out;
     for (const Pattern& p : kPatterns) {
-      CompiledPattern c{p.cls, {}, p.near_season};
+      CompiledPattern c{p.cls, {}, {}, p.near_season};
       std::string_view t = p.text;
       while (!t.empty()) {
         const std::size_t space = t.find(' ');
         c.tokens.push_back(t.substr(0, space));
+        c.tests.push_back(compile_word(c.tokens.back()));
         if (space == std::string_view::npos) break;
         t.remove_prefix(space + 1);
       }
-      std::string_view first = c.tokens[0];
-      if (!first.empty() && first.back() == '*') first.remove_suffix(1);
-      c.head_size = first.size();
-      first = first.substr(0, 8);
-      c.head = word_head(first);
-      c.head_mask = first.size() == 8 ? ~0ull : (1ull << (8 * first.size())) - 1;
       out.push_back(std::move(c));
     }
     return out;
@@ -205,11 +217,21 @@ const std::vector<CompiledPattern>& compiled_patterns() {
 }
 
 // Patterns that can start at a token: those whose first word is the token itself (one hash
-// lookup), plus those whose first word is a prefix ("renew*", found by the token's first byte)
-// or any word ("*"). A token tries a handful of patterns instead of all of them.
+// lookup), plus those whose first word is a prefix ("renew*", found by the token's first byte and
+// tested by its first eight bytes at once), plus those whose first word is any word ("* and
+// final", tried only before a word that can follow). A token tries a handful of patterns instead
+// of all of them, and rejects most of those with one comparison.
 struct PatternIndex {
+  struct PrefixHead {
+    std::uint64_t head, mask;
+    std::size_t size;
+    int pattern;
+  };
   std::unordered_map<std::string_view, std::vector<int>> exact;
-  std::array<std::vector<int>, 257> prefix_by_first_byte;
+  std::array<std::vector<PrefixHead>, 257> prefix_by_first_byte;
+  std::vector<int> any_first_word;                // "* and final": tried when the next word fits
+  std::vector<std::string_view> any_first_second;  // their second words, exact
+  std::vector<int> any_first_always;              // wildcards followed by a prefix: always tried
 };
 
 const PatternIndex& pattern_index() {
@@ -217,12 +239,19 @@ const PatternIndex& pattern_index() {
     PatternIndex out;
     const auto& patterns = compiled_patterns();
     for (std::size_t i = 0; i < patterns.size(); ++i) {
-      const std::string_view first = patterns[i].tokens[0];
+      const CompiledPattern& p = patterns[i];
+      const std::string_view first = p.tokens[0];
       const int pi = static_cast<int>(i);
       if (first == "*" || first.empty()) {
-        for (auto& bucket : out.prefix_by_first_byte) bucket.push_back(pi);
+        if (p.tokens.size() > 1 && !p.tokens[1].empty() && p.tokens[1].back() != '*') {
+          out.any_first_word.push_back(pi);
+          out.any_first_second.push_back(p.tokens[1]);
+        } else {
+          out.any_first_always.push_back(pi);
+        }
       } else if (first.back() == '*') {
-        out.prefix_by_first_byte[static_cast<unsigned char>(first[0])].push_back(pi);
+        const WordTest& t = p.tests[0];
+        out.prefix_by_first_byte[static_cast<unsigned char>(first[0])].push_back({t.head, t.head_mask, t.prefix.size(), pi});
       } else {
         out.exact[first].push_back(pi);
       }
@@ -245,6 +274,7 @@ enum WordFlag : std::uint16_t {
   kPastPerfect = 1 << 7,  // "had", "'d"
   kRumourWord = 1 << 8,
   kPronounStart = 1 << 9,  // first word of a pronoun subject
+  kAfterAnyWord = 1 << 10,  // second word of a pattern that starts with any word ("* and final")
 };
 
 struct WordInfo {
@@ -259,30 +289,36 @@ class WordTable {
  public:
   explicit WordTable(const std::unordered_map<std::string_view, WordInfo>& words) {
     std::size_t size = 16;
-    while (size < 4 * words.size()) size *= 2;
-    slots_.resize(size);
+    while (size < 2 * words.size()) size *= 2;
+    slots_.assign(size, 0);
     for (const auto& [word, info] : words) {
       const std::uint64_t h = word_hash(word);
       std::size_t i = h & (size - 1);
-      while (slots_[i].used) i = (i + 1) & (size - 1);
-      slots_[i] = {h, word, info, true};
+      while (slots_[i] != 0) i = (i + 1) & (size - 1);
+      entries_.push_back({h, info});
+      slots_[i] = (h >> 32 << 32) | entries_.size();
     }
   }
-  WordInfo find(std::string_view word, std::uint64_t hash) const {
+  // A word is known by its 64-bit hash alone, as the patterns' words are (WordTest).
+  WordInfo find(std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask; slots_[i].used; i = (i + 1) & mask)
-      if (slots_[i].hash == hash && slots_[i].word == word) return slots_[i].info;
+    for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
+      if ((slots_[i] >> 32) != (hash >> 32)) continue;
+      const Entry& e = entries_[(slots_[i] & 0xffffffffu) - 1];
+      if (e.hash == hash) return e.info;
+    }
     return {};
   }
 
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::string_view word;
+  // Slots of 8 bytes (upper half of the hash, entry index + 1; 0 is empty), at most half full:
+  // every token probes the table, most of them in vain, so it is kept small enough for L1.
+  struct Entry {
+    std::uint64_t hash;
     WordInfo info;
-    bool used = false;
   };
-  std::vector<Slot> slots_;
+  std::vector<std::uint64_t> slots_;
+  std::vector<Entry> entries_;
 };
 
 const WordTable& word_table() {
@@ -307,22 +343,21 @@ const WordTable& word_table() {
                                             "whispers", "gossip"};
     mark(kRumour, kRumourWord);
     for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
+    mark(pattern_index().any_first_second, kAfterAnyWord);
     return out;
   }());
   return table;
 }
 
-// Rumour words by prefix ("rumours", "insiders", "leaked", "claimed", "speculation").
-bool is_rumour_prefix(std::string_view w) {
-  auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
-  switch (w.empty() ? 0 : w[0]) {
-    case 'r': return starts("rumo");
-    case 'i': return starts("insider");
-    case 'l': return starts("leak");
-    case 'c': return starts("claim");
-    case 's': return starts("specul");
-    default: return false;
-  }
+// Rumour words by prefix ("rumours", "insiders", "leaked", "claimed", "speculation"), tested on
+// the word's first eight bytes.
+bool is_rumour_prefix(std::uint64_t head) {
+  static const std::array<WordTest, 5> kPrefixes = {compile_word("rumo*"), compile_word("insider*"),
+                                                     compile_word("leak*"), compile_word("claim*"),
+                                                     compile_word("specul*")};
+  for (const WordTest& t : kPrefixes)
+    if ((head & t.head_mask) == t.head) return true;
+  return false;
 }
 
 // Spans are in text order and do not overlap, so their ends are sorted too: a binary search
@@ -436,15 +471,17 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
     // "sources say", "a leak"), as an order or cancellation told that way is not official.
     thread_local std::vector<WordInfo> info;
-    thread_local std::vector<std::uint64_t> hashes;
+    thread_local std::vector<std::uint64_t> hashes, heads;
     info.clear();
     hashes.clear();
+    heads.clear();
     bool rumour = false;
     const WordTable& table = word_table();
     for (std::size_t i = 0; i < n; ++i) {
       hashes.push_back(word_hash(norms[i]));
-      info.push_back(table.find(norms[i], hashes.back()));
-      rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(norms[i]);
+      heads.push_back(word_head(norms[i]));
+      info.push_back(table.find(hashes.back()));
+      rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(heads.back());
     }
     const bool question = norms.back() == "?";
     const bool headline = static_cast<int>(si) == headline_index;
@@ -457,35 +494,32 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     } else if (overlaps(s.begin, s.end, subject.other_shows)) {
       subj = "other";
     } else {
-      for (std::size_t i = 0; i < n && subj == "none"; ++i) {
+      bool pronoun = false;
+      for (std::size_t i = 0; i < n && !pronoun; ++i) {
         if (!(info[i].flags & kPronounStart)) continue;
         for (std::string_view p : kPronounSubjects) {
           const std::size_t space = p.find(' ');
           if (space == std::string_view::npos ? norms[i] == p
                                               : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
             subj = "pron";
+            pronoun = true;
             break;
           }
         }
       }
     }
     bool any_cue = false;
-    std::vector<std::pair<std::size_t, std::size_t>> taken;  // token ranges already matched by a longer cue
+    const PatternIndex& index = pattern_index();
     // Longer patterns first at each position, so "final season" wins over "final".
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t best_len = 0;
       int best_index = -1;
       const CompiledPattern* best = nullptr;
-      const PatternIndex& index = pattern_index();
-      const std::vector<int>& prefixed =
-          index.prefix_by_first_byte[norms[i].empty() ? 256 : static_cast<unsigned char>(norms[i][0])];
-      const std::uint64_t head = word_head(norms[i]);
       auto try_pattern = [&](int pi) {
         const CompiledPattern& p = patterns[pi];
-        if ((head & p.head_mask) != p.head || norms[i].size() < p.head_size) return;
         if (p.tokens.size() < best_len || i + p.tokens.size() > n) return;
         bool ok = true;
-        for (std::size_t k = 0; k < p.tokens.size() && ok; ++k) ok = token_matches(norms[i + k], p.tokens[k]);
+        for (std::size_t k = 0; k < p.tests.size() && ok; ++k) ok = p.tests[k](norms[i + k], hashes[i + k], heads[i + k]);
         if (!ok) return;
         if (p.near_season) {
           bool near = false;
@@ -502,7 +536,14 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       };
       if (info[i].patterns)
         for (const int pi : *info[i].patterns) try_pattern(pi);
-      for (const int pi : prefixed) try_pattern(pi);
+      if (!norms[i].empty()) {
+        const std::uint64_t head = heads[i];
+        for (const PatternIndex::PrefixHead& h : index.prefix_by_first_byte[static_cast<unsigned char>(norms[i][0])])
+          if ((head & h.mask) == h.head && norms[i].size() >= h.size) try_pattern(h.pattern);
+      }
+      if (i + 1 < n && (info[i + 1].flags & kAfterAnyWord))
+        for (const int pi : index.any_first_word) try_pattern(pi);
+      for (const int pi : index.any_first_always) try_pattern(pi);
       if (!best) continue;
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;

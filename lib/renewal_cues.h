@@ -64,8 +64,21 @@ std::uint64_t feature_name_hash(std::string_view name);
 
 // The first (up to) eight bytes of a word, little-endian, zero-padded: compared as one integer.
 inline std::uint64_t word_head(std::string_view w) {
+  // Fixed-size loads (a memcpy of variable length is a call): overlapping ones for 4 to 7 bytes.
+  const char* p = w.data();
+  const std::size_t n = w.size();
   std::uint64_t x = 0;
-  std::memcpy(&x, w.data(), std::min<std::size_t>(w.size(), 8));
+  if (n >= 8) {
+    std::memcpy(&x, p, 8);
+  } else if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    x = lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
+  } else if (n > 0) {
+    const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i); };
+    x = byte(0) | byte(n / 2) | byte(n - 1);
+  }
   return x;
 }
 
