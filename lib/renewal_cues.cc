@@ -396,16 +396,6 @@ bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
 
 }  // namespace
 
-namespace {
-
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-}  // namespace
-
 std::uint64_t feature_name_hash(std::string_view name) {
   const std::string_view kind = name.substr(0, 2);
   if (kind == "o:" || kind == "w:") return word_feature_hash(kind, word_hash(name.substr(2)), 0);
@@ -414,7 +404,7 @@ std::uint64_t feature_name_hash(std::string_view name) {
     if (space != std::string_view::npos)
       return word_feature_hash(kind, word_hash(name.substr(2, space - 2)), word_hash(name.substr(space + 1)));
   }
-  return hash_mix(fnv1a(name) ^ 0x5bd1e9955bd1e995ull);
+  return hash_mix(word_hash(name) ^ 0x5bd1e9955bd1e995ull);  // any other name
 }
 
 void CueSink::add_words(std::string_view kind, std::string_view first, std::uint64_t, std::string_view second,
