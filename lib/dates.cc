@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <span>
 #include <string_view>
@@ -25,6 +26,16 @@
 namespace greenlight {
 
 namespace {
+
+// A word against a string literal: the sizes, then the bytes, with the literal's length known at
+// compile time. (std::string_view's own == goes through compare(), which GCC leaves as a call in
+// functions as large as the ones below, then to memcmp; the rules test words this way a few
+// hundred times per date-like token.) Preferred by overload resolution over the standard one,
+// which needs a conversion, for every `word == "literal"` and `!=` in this file.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool operator==(std::string_view w, const char (&literal)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), literal, N - 1) == 0;
+}
 
 enum class Unit { kDay, kWeek, kMonth, kSeason, kQuarter, kHalf, kYear, kDecade };
 
@@ -300,10 +311,11 @@ struct Lex {
   std::int8_t weekday = -1;  // weekday_index
 };
 
-Lex lex_of(std::string_view w, TokenKind kind) {
+// Fills x in place (returning the small struct cost a stall per token).
+void lex_of(std::string_view w, TokenKind kind, Lex& x) {
   static const WordTable kTable;
-  Lex x;
-  if (w.empty()) return x;
+  x = Lex();
+  if (w.empty()) return;
   std::string_view key = w;
   const bool period = key.back() == '.';  // "Oct."
   if (period) key.remove_suffix(1);
@@ -325,7 +337,6 @@ Lex lex_of(std::string_view w, TokenKind kind) {
   if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'' ||
       w.find('-') != std::string_view::npos || (bits & kStartWord))  // "mid-2021", "April-June", "twenty-four"
     x.bits |= kMayStart;
-  return x;
 }
 
 // ISO 8601 week number and its year.
@@ -402,10 +413,8 @@ class SentenceParser {
     const std::string_view p = n(k - 1);
     if (month_at(k - 1) || season_at(k - 1)) return true;
     if (p.size() == 2 && (p[0] == 'q' || p[0] == 'h') && p[1] >= '1' && p[1] <= '4') return true;
-    for (std::string_view w : {",", "in", "of", "since", "by", "until", "early", "late", "mid", "from", "to",
-                               "through", "between", "during", "into"})
-      if (p == w) return true;
-    return false;
+    return one_of(p, ",", "in", "of", "since", "by", "until", "early", "late", "mid", "from", "to", "through",
+                  "between", "during", "into");
   }
 
   std::optional<Point> month_day_year(std::size_t i, std::size_t* end) const {
@@ -496,8 +505,7 @@ class SentenceParser {
     if (n(k) == "'") {
       const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
       bool context = the;
-      for (std::string_view w : {"of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during"})
-        context = context || prev == w;
+      context = context || one_of(prev, "of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during");
       if (int d = decade_of(n(k + 1), true, reference_year()); d && context) {
         *end = k + 2;
         return d;
@@ -755,14 +763,10 @@ class SentenceParser {
       // before an event ("its June premiere").
       if (month_word(i)) {
         bool temporal = event_noun_at(i + 1) && capitalized(i);
-        for (std::string_view p : {"in", "until", "till", "since", "by", "through", "from", "before", "after",
-                                   "during", "for", "to", "between", "into"})
-          temporal = temporal || prev == p;
+        temporal = temporal || one_of(prev, "in", "until", "till", "since", "by", "through", "from", "before", "after", "during", "for", "to", "between", "into");
         // "the month of October", "the last week of May"; not "Born on the Fourth of July".
         if (prev == "of" && i > 1) {
-          for (std::string_view p : {"month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle",
-                                     "days"})
-            temporal = temporal || n(i - 2) == p;
+          temporal = temporal || one_of(n(i - 2), "month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle", "days");
         }
         if ((prev == "and" || prev == "or") && i > 1 && month_at(i - 2)) temporal = true;
         if (temporal) {
@@ -792,8 +796,7 @@ class SentenceParser {
     {
       const std::size_t s = w == "the" ? i + 1 : i;
       bool anchored = false;
-      for (std::string_view p : {"in", "by", "until", "till", "for", "since", "through", "during", "before", "after"})
-        anchored = anchored || prev == p;
+      anchored = anchored || one_of(prev, "in", "by", "until", "till", "for", "since", "through", "during", "before", "after");
       if (const int se = season_at(s); se && anchored && n(s + 1) != "of" && !year_at(s + 1)) {
         m.relative = true;
         m.form = "relative";
@@ -822,9 +825,7 @@ class SentenceParser {
         return m;
       }
       bool anchored = event_noun_at(i + 1);
-      for (std::string_view p : {"in", "for", "by", "during", "its", "the", "their", "of", "since", "until", "a", "before",
-                                 "after", "from", "to", "through", "and", "'s"})
-        anchored = anchored || prev == p;
+      anchored = anchored || one_of(prev, "in", "for", "by", "during", "its", "the", "their", "of", "since", "until", "a", "before", "after", "from", "to", "through", "and", "'s");
       if (anchored) {
         m.end = i + 1;
         return m;
@@ -911,8 +912,7 @@ class SentenceParser {
                                          n(i + 1) != "nights" && n(i + 1) != "mornings" && n(i + 1) != "evenings" &&
                                          n(i + 1) != "afternoons") {
       bool anchored = false;
-      for (std::string_view p : {"on", "since", "by", "until", "till", "before", "after", "from"})
-        anchored = anchored || prev == p;
+      anchored = anchored || one_of(prev, "on", "since", "by", "until", "till", "before", "after", "from");
       if (anchored) {
         const int dir = direction_near(i, i + 1);
         if (const auto d = weekday_date(wd, dir > 0 ? 1 : -1, false)) return relative_point(*d, i + 1);
@@ -927,9 +927,7 @@ class SentenceParser {
     if (int y = year_at(i)) {
       const std::string_view next = n(i + 1);
       bool temporal_before = false;
-      for (std::string_view p : {"in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through",
-                                 "around", "circa", "(", "year", "to", "into", "for", "between"})
-        temporal_before = temporal_before || prev == p;
+      temporal_before = temporal_before || one_of(prev, "in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through", "around", "circa", "(", "year", "to", "into", "for", "between");
       // "in 2018 and 2019" joins dates; "1899 and 1923 are period dramas" joins titles.
       if ((prev == "and" || prev == "or") && last_end_ == i) temporal_before = true;
       // "the 2019 series", "its 2022 debut", "the 2003 Fullmetal Alchemist anime".
@@ -1250,9 +1248,9 @@ class SentenceParser {
     for (std::size_t k = anchor_end; k < at; ++k) {
       const std::string_view w = n(k);
       if (w == "and" || w == "then") joined = true;
-      for (std::string_view other : {"after", "before", "since", "until", "following", "when", "while", "as", "because",
-                                     "originally", "initially", "previously"})
-        if (w == other) return;
+      if (one_of(w, "after", "before", "since", "until", "following", "when", "while", "as", "because", "originally",
+                 "initially", "previously"))
+        return;
     }
     if (joined && interval_of(p).second < interval_of(*anchor).first) ++p.year;
   }
@@ -1412,10 +1410,10 @@ class SentenceParser {
     }
   }
 
-  static bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-    for (std::string_view x : words)
-      if (w == x) return true;
-    return false;
+  // Whether w is one of the words (string literals: each comparison is inlined).
+  template <std::size_t... N>
+  static bool one_of(std::string_view w, const char (&... words)[N]) {
+    return ((w == words) || ...);
   }
 
   // A streaming service or a brand just before a verb: services launch, shows premiere
@@ -1424,8 +1422,8 @@ class SentenceParser {
     for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
       const std::string_view w = n(b);
       if (w == "," || w == ";" || w == "which" || w == "that") break;
-      if (one_of(w, {"+", "quibi", "peacock", "netflix", "hulu", "crunchyroll", "funimation", "service", "app",
-                     "platform", "streamer"}))
+      if (one_of(w, "+", "quibi", "peacock", "netflix", "hulu", "crunchyroll", "funimation", "service", "app",
+                     "platform", "streamer"))
         return true;
     }
     return false;
@@ -1466,51 +1464,51 @@ class SentenceParser {
     if (w == "dated" && k + 1 == begin) return strong(Role::kOther);
     // Premiere.
     if (starts("premier") || starts("debut") || w == "bowed" || w == "bows") return strong(Role::kPremiere);
-    if (one_of(w, {"kicked", "kicks", "kick"}) && next == "off") return strong(Role::kPremiere);
-    if (w == "airing" && one_of(prev, {"begin", "began", "begins", "start", "started", "starts", "beginning"}))
+    if (one_of(w, "kicked", "kicks", "kick") && next == "off") return strong(Role::kPremiere);
+    if (w == "airing" && one_of(prev, "begin", "began", "begins", "start", "started", "starts", "beginning"))
       return strong(Role::kPremiere);
     if (w == "episode" && prev == "first") return strong(Role::kPremiere);
-    if (one_of(w, {"launched", "launch", "launches", "launching"}))
+    if (one_of(w, "launched", "launch", "launches", "launching"))
       return strong(service_before(k) ? Role::kOther : Role::kPremiere);
-    if (one_of(w, {"rolls", "rolled"}) && next == "out") return strong(service_before(k) ? Role::kOther : Role::kRelease);
+    if (one_of(w, "rolls", "rolled") && next == "out") return strong(service_before(k) ? Role::kOther : Role::kRelease);
     // A run, not an event: "ran on NBC from 1994 to 2004", "aired between 2015 and 2022".
-    if (range && one_of(w, {"ran", "run", "runs", "running", "aired", "airing"})) return strong(Role::kOther);
+    if (range && one_of(w, "ran", "run", "runs", "running", "aired", "airing")) return strong(Role::kOther);
     // Production.
-    if (one_of(w, {"filming", "filmed", "production", "post-production", "pre-production", "casting", "writing",
+    if (one_of(w, "filming", "filmed", "production", "post-production", "pre-production", "casting", "writing",
                    "recording", "animation", "cameras", "photography", "shutdown", "halted", "paused", "resumed",
-                   "resume", "resumes"}) ||
+                   "resume", "resumes") ||
         starts("shoot"))
       return strong(Role::kProduction);
-    if (w == "shot" && !one_of(next, {"back", "up", "to", "into"})) return strong(Role::kProduction);
-    if (one_of(w, {"wrapped", "wraps", "wrap", "wrapping"})) {
+    if (w == "shot" && !one_of(next, "back", "up", "to", "into")) return strong(Role::kProduction);
+    if (one_of(w, "wrapped", "wraps", "wrap", "wrapping")) {
       // "filming wrapped" is production; "the season wrapped", "wrapped its run" end a run.
       Role r = Role::kProduction;
       for (std::size_t a = k >= 3 ? k - 3 : 0; a <= k + 4 && a < norms_.size(); ++a) {
         const std::string_view x = n(a);
         if (a > k && (x == "," || x == "and" || a >= begin)) break;
-        if (one_of(x, {"filming", "production", "shooting", "photography", "cameras"})) return strong(Role::kProduction);
-        if (one_of(x, {"run", "season", "series", "finale", "episodes", "episode"})) r = Role::kRelease;
+        if (one_of(x, "filming", "production", "shooting", "photography", "cameras")) return strong(Role::kProduction);
+        if (one_of(x, "run", "season", "series", "finale", "episodes", "episode")) r = Role::kRelease;
       }
       return strong(r);
     }
     // Renewals, orders and announcements.
     if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || starts("commission") ||
-        one_of(w, {"ordered", "order", "orders", "revealed", "reveal", "reveals", "unveiled", "unveil", "unveils",
-                   "rescued", "pickup", "committed"}) ||
-        (one_of(w, {"picked", "picks", "pick"}) && next == "up"))
+        one_of(w, "ordered", "order", "orders", "revealed", "reveal", "reveals", "unveiled", "unveil", "unveils",
+                   "rescued", "pickup", "committed") ||
+        (one_of(w, "picked", "picks", "pick") && next == "up"))
       return strong(promo_before(k) ? Role::kOther : Role::kRenewal);
     // "said on Tuesday that...": the date of the statement.
-    if (one_of(w, {"said", "says", "told"}) && (k + 1 == begin || (k + 2 == begin && one_of(next, {"on", "in"}))))
+    if (one_of(w, "said", "says", "told") && (k + 1 == begin || (k + 2 == begin && one_of(next, "on", "in"))))
       return strong(Role::kRenewal);
     // Release.
     if (w == "release" && prev == "press") return {};
     const bool release_verb =
         starts("releas") || starts("arriv") || (starts("stream") && w != "streamer" && w != "streamers") ||
         starts("simulcast") ||
-        one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
-                   "airing"}) ||
+        one_of(w, "drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
+                   "airing") ||
         (w == "air" && prev != "the") ||  // "will air in 2024", not "on the air"
-        (one_of(w, {"hit", "hits"}) && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
+        (one_of(w, "hit", "hits") && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
     if (release_verb) {
       if (promo_before(k)) return strong(Role::kOther);
       // "first aired", "first arrived on Netflix": the premiere.
@@ -1518,20 +1516,20 @@ class SentenceParser {
       if (prev == "first") return strong(Role::kPremiere);
       return strong(Role::kRelease);
     }
-    if (starts("return") || one_of(w, {"available", "finale", "ended", "ends", "concluded", "concludes"}) ||
-        (w == "end" && one_of(prev, {"will", "to", "would"})) || (one_of(w, {"signed", "signs"}) && next == "off") ||
-        (w == "live" && one_of(prev, {"went", "go", "goes", "going"})) ||
+    if (starts("return") || one_of(w, "available", "finale", "ended", "ends", "concluded", "concludes") ||
+        (w == "end" && one_of(prev, "will", "to", "would")) || (one_of(w, "signed", "signs") && next == "off") ||
+        (w == "live" && one_of(prev, "went", "go", "goes", "going")) ||
         ((w == "back" || w == "out") &&
-         one_of(prev, {"be", "is", "are", "was", "were", "come", "comes", "came", "coming", "bring", "brings",
-                       "brought", "expected", "brought"})))
+         one_of(prev, "be", "is", "are", "was", "were", "come", "comes", "came", "coming", "bring", "brings",
+                       "brought", "expected", "brought")))
       return strong(Role::kRelease);
     // Scheduling words without an event.
-    if (one_of(w, {"set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
+    if (one_of(w, "set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
                    "targets", "slotted", "penciled", "pencilled", "lined", "slate", "lineup", "window", "schedule",
                    "begins", "begin", "starts", "start", "started", "began", "pushed", "moved", "delayed", "postponed",
                    "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes", "open", "opens",
-                   "opened"}) ||  // "opened in theaters", but "casting opened in January" is production
-        (w == "following" && one_of(next, {"in", "on"})))  // not "following its fifth season"
+                   "opened") ||  // "opened in theaters", but "casting opened in January" is production
+        (w == "following" && one_of(next, "in", "on")))  // not "following its fifth season"
       return {Role::kRelease, false};
     return {};
   }
@@ -1540,12 +1538,12 @@ class SentenceParser {
   bool clause_break(std::size_t k) const {
     const std::string_view w = n(k);
     if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
-    if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
-                   "although", "whereas", "but", "after", "before", "if", "unless", "when"}))
+    if (one_of(w, ".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
+                   "although", "whereas", "but", "after", "before", "if", "unless", "when"))
       return true;
     // ", and", ", with"; and a subject after a comma: "even if it were ordered tomorrow, we would not
     // expect it before late 2021".
-    return one_of(w, {"and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you"}) &&
+    return one_of(w, "and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you") &&
            k > 0 && n(k - 1) == ",";
   }
 
@@ -1557,16 +1555,16 @@ class SentenceParser {
     bool title = false;
     for (std::size_t skip = 0; skip < 3 && k < tokens_.size() && tokens_[k].has(kCapitalized); ++skip, ++k) title = true;
     const std::string_view w = n(k);
-    if (one_of(w, {"premiere", "debut", "bow", "series", "film", "movie", "adaptation", "remake", "original", "version",
-                   "pilot"}) ||
+    if (one_of(w, "premiere", "debut", "bow", "series", "film", "movie", "adaptation", "remake", "original", "version",
+                   "pilot") ||
         (title && w == "anime"))
       return Role::kPremiere;
-    if (one_of(w, {"release", "return", "slate", "lineup", "line-up", "window", "schedule", "rollout", "finale",
-                   "broadcast", "arrival", "simulcast", "drop"}))
+    if (one_of(w, "release", "return", "slate", "lineup", "line-up", "window", "schedule", "rollout", "finale",
+                   "broadcast", "arrival", "simulcast", "drop"))
       return Role::kRelease;
-    if (one_of(w, {"renewal", "pickup", "order", "announcement"})) return Role::kRenewal;
-    if (one_of(w, {"shoot", "production", "filming"})) return Role::kProduction;
-    if (one_of(w, {"earnings", "results", "call", "report", "strike", "strikes"})) return Role::kOther;
+    if (one_of(w, "renewal", "pickup", "order", "announcement")) return Role::kRenewal;
+    if (one_of(w, "shoot", "production", "filming")) return Role::kProduction;
+    if (one_of(w, "earnings", "results", "call", "report", "strike", "strikes")) return Role::kOther;
     return Role::kNone;
   }
 
@@ -1580,12 +1578,12 @@ class SentenceParser {
     // "on the air since October 20, 1999", "running since 2005": the start of the run.
     if (begin > 0 && n(begin - 1) == "since") {
       for (std::size_t k = begin - 1; k-- > 0 && begin - k <= 5;)
-        if (one_of(n(k), {"running", "air", "airing"})) return "premiere";
+        if (one_of(n(k), "running", "air", "airing")) return "premiere";
     }
     // The date's preposition: "for" and "through" name a target ("renewed for the 2021-22 season").
     std::size_t p = begin;
     if (p > 0 && n(p - 1) == "the") --p;
-    const bool target = p > 0 && one_of(n(p - 1), {"for", "through", "until"});
+    const bool target = p > 0 && one_of(n(p - 1), "for", "through", "until");
     auto settle = [&](Role r) { return role_name(r == Role::kRenewal && target ? Role::kRelease : r); };
     Role weak = Role::kNone;
     for (std::size_t k = begin; k-- > 0 && begin - k <= 20;) {
@@ -1593,12 +1591,12 @@ class SentenceParser {
       if (c.strong) return settle(c.role);
       if (c.role != Role::kNone && weak == Role::kNone) weak = c.role;
       // "after March", "before the 2019 season": the preposition of the date itself.
-      if (clause_break(k) && !(begin - k <= 2 && one_of(n(k), {"after", "before"}))) break;
+      if (clause_break(k) && !(begin - k <= 2 && one_of(n(k), "after", "before"))) break;
     }
     // A date that opens the sentence ("On June 1, Netflix confirmed...") belongs to the main verb.
     bool fronted = true;
     for (std::size_t k = 0; k < begin; ++k)
-      if (!one_of(n(k), {"on", "in", "by", "since", "until", "back", "as", "of", "early", "late", "earlier", "later"}))
+      if (!one_of(n(k), "on", "in", "by", "since", "until", "back", "as", "of", "early", "late", "earlier", "later"))
         fronted = false;
     if (!tv_season) {
       for (std::size_t k = end; k < norms_.size() && k - end <= 8; ++k) {
@@ -1691,7 +1689,7 @@ std::vector<TemporalExpression> DateExtractor::extract(const Document& doc, std:
   std::vector<Lex> lex(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     norms[i] = doc.normalized(tokens[i]);
-    lex[i] = lex_of(norms[i], tokens[i].kind);
+    lex_of(norms[i], tokens[i].kind, lex[i]);
   }
   std::vector<TemporalExpression> out;
   for (const Sentence& s : doc.sentences()) {
@@ -1718,7 +1716,7 @@ std::optional<CivilDate> DateExtractor::find_dateline(const Document& doc) const
         const std::string_view w = doc.normalized(t);
         if (w == "by" || w == "published" || w == "posted" || w == "updated" || w == "|" || w == "on") byline = true;
         norms.push_back(w);
-        lex.push_back(lex_of(w, t.kind));
+        lex_of(w, t.kind, lex.emplace_back());
       }
       std::vector<TemporalExpression> found;
       SentenceParser(doc, s, norms, lex, std::nullopt, options_).run(found);
