@@ -263,30 +263,33 @@ class WordTable {
   }
 
   std::uint32_t find(std::string_view w) const {
-    if (w.empty() || w.size() > longest_) return 0;
-    for (std::uint32_t h = hash(w) & kMask;; h = (h + 1) & kMask) {
+    // Most words are ruled out by their first byte and length alone.
+    if (w.empty() || w.size() >= 32 || !(lengths_[static_cast<unsigned char>(w[0])] >> w.size() & 1)) return 0;
+    for (std::uint32_t h = hash(w);; h = (h + 1) & kMask) {
       const Slot& s = slots_[h];
       if (!s.bits) return 0;
-      if (s.word == w) return s.bits;
+      if (s.word.size() == w.size() && std::equal(w.begin(), w.end(), s.word.begin())) return s.bits;
     }
   }
 
  private:
-  static constexpr std::uint32_t kSize = 1024, kMask = kSize - 1;  // at most half full
+  static constexpr int kBits = 10;
+  static constexpr std::uint32_t kSize = 1u << kBits, kMask = kSize - 1;  // at most half full
   struct Slot {
     std::string_view word;
     std::uint32_t bits = 0;
   };
 
+  // The length and three bytes tell the listed words apart well enough for a table this sparse.
   static std::uint32_t hash(std::string_view w) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
+    const std::uint32_t key = static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w[w.size() / 2]) << 8 |
+                              static_cast<unsigned char>(w.back()) << 16 | static_cast<std::uint32_t>(w.size()) << 24;
+    return (key * 2654435761u) >> (32 - kBits);
   }
 
   void add(std::string_view w, std::uint32_t bits) {
-    longest_ = std::max(longest_, w.size());
-    for (std::uint32_t h = hash(w) & kMask;; h = (h + 1) & kMask) {
+    lengths_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+    for (std::uint32_t h = hash(w);; h = (h + 1) & kMask) {
       Slot& s = slots_[h];
       if (!s.bits || s.word == w) {
         s.word = w;
@@ -297,7 +300,7 @@ class WordTable {
   }
 
   std::array<Slot, kSize> slots_{};
-  std::size_t longest_ = 0;
+  std::array<std::uint32_t, 256> lengths_{};  // by first byte, bit n: a word of n bytes (all are under 32)
 };
 
 // What the rules ask of one token, worked out once: each field is the function of the same name
@@ -331,11 +334,11 @@ void lex_of(std::string_view w, TokenKind kind, Lex& x) {
     x.day = static_cast<std::int8_t>(day_of(w));
   }
   // Past tense: the irregular verbs, and "-ed" words but kNotPast ("long-rumored" is an adjective).
-  if ((bits & kPastIrregularWord) || (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !(bits & kNotPastWord) &&
-                                  w.find('-') == std::string_view::npos))
+  const bool hyphen = std::find(w.begin(), w.end(), '-') != w.end();
+  if ((bits & kPastIrregularWord) || (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !(bits & kNotPastWord) && !hyphen))
     x.bits |= kPastCue;
-  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'' ||
-      w.find('-') != std::string_view::npos || (bits & kStartWord))  // "mid-2021", "April-June", "twenty-four"
+  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || hyphen ||
+      (bits & kStartWord))  // "mid-2021", "April-June", "twenty-four"
     x.bits |= kMayStart;
 }
 
@@ -345,6 +348,17 @@ std::pair<int, int> iso_week(const CivilDate& d) {
   const CivilDate thursday = d.add_days(3 - wd);
   const CivilDate jan1{thursday.year, 1, 1};
   return {thursday.year, static_cast<int>((thursday.to_days() - jan1.to_days()) / 7 + 1)};
+}
+
+// The normalized forms of a sentence's tokens and their lex_of(), into norms and lex.
+void lex_sentence(const Document& doc, const Sentence& s, std::vector<std::string_view>& norms, std::vector<Lex>& lex) {
+  const auto tokens = doc.tokens(s);
+  norms.resize(tokens.size());
+  lex.resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    norms[i] = doc.normalized(tokens[i]);
+    lex_of(norms[i], tokens[i].kind, lex[i]);
+  }
 }
 
 class SentenceParser {
@@ -1683,20 +1697,12 @@ DateExtractor::DateExtractor(DateOptions options) : options_(options) {}
 
 std::vector<TemporalExpression> DateExtractor::extract(const Document& doc, std::optional<CivilDate> reference) const {
   if (reference && !CivilDate::valid(reference->year, reference->month, reference->day)) reference.reset();
-  // Each token's normalized form and lex_of(), once for the document.
-  const auto tokens = doc.tokens();
-  std::vector<std::string_view> norms(tokens.size());
-  std::vector<Lex> lex(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    norms[i] = doc.normalized(tokens[i]);
-    lex_of(norms[i], tokens[i].kind, lex[i]);
-  }
   std::vector<TemporalExpression> out;
+  std::vector<std::string_view> norms;  // reused from sentence to sentence
+  std::vector<Lex> lex;
   for (const Sentence& s : doc.sentences()) {
-    const std::size_t first = s.first_token, count = s.end_token - s.first_token;
-    SentenceParser(doc, s, std::span(norms).subspan(first, count), std::span(lex).subspan(first, count), reference,
-                   options_)
-        .run(out);
+    lex_sentence(doc, s, norms, lex);
+    SentenceParser(doc, s, norms, lex, reference, options_).run(out);
   }
   return out;
 }
@@ -1709,15 +1715,12 @@ std::optional<CivilDate> DateExtractor::find_dateline(const Document& doc) const
     if (para.end - para.begin > 160) continue;
     for (std::uint32_t si = para.first_sentence; si < para.end_sentence; ++si) {
       const Sentence& s = doc.sentences()[si];
-      bool byline = false;
       std::vector<std::string_view> norms;
       std::vector<Lex> lex;
-      for (const Token& t : doc.tokens(s)) {
-        const std::string_view w = doc.normalized(t);
+      lex_sentence(doc, s, norms, lex);
+      bool byline = false;
+      for (const std::string_view w : norms)
         if (w == "by" || w == "published" || w == "posted" || w == "updated" || w == "|" || w == "on") byline = true;
-        norms.push_back(w);
-        lex_of(w, t.kind, lex.emplace_back());
-      }
       std::vector<TemporalExpression> found;
       SentenceParser(doc, s, norms, lex, std::nullopt, options_).run(found);
       for (const TemporalExpression& t : found) {
