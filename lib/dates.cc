@@ -850,9 +850,10 @@ class SentenceParser {
     {
       std::size_t s = i;
       if (w == "the") ++s;
-      const auto ord = parse_ordinal(n(s));
       const std::string_view which = n(s);
-      if ((ord || which == "back" || which == "latter" || which == "front") && (n(s + 1) == "quarter" || n(s + 1) == "half")) {
+      const bool part = n(s + 1) == "quarter" || n(s + 1) == "half";
+      const auto ord = part ? parse_ordinal(which) : std::nullopt;  // (only when it can matter)
+      if ((ord || which == "back" || which == "latter" || which == "front") && part) {
         const bool half = n(s + 1) == "half";
         const int sub = ord ? *ord : (which == "front" ? 1 : 2);
         if (sub >= 1 && sub <= (half ? 2 : 4)) {
@@ -969,6 +970,12 @@ class SentenceParser {
     return std::nullopt;
   }
 
+  bool time_unit_at(std::size_t k) const {
+    const std::string_view unit = n(k);
+    return unit == "year" || unit == "years" || unit == "month" || unit == "months" || unit == "week" ||
+           unit == "weeks" || unit == "day" || unit == "days";
+  }
+
   std::optional<Match> relative_at(std::size_t i) const {
     Match m;
     m.relative = true;
@@ -1034,11 +1041,11 @@ class SentenceParser {
       else if (n(s) == "a" && n(s + 1) == "couple" && n(s + 2) == "of") { count = 2; s += 3; }
       else if (n(s) == "few" || n(s) == "several") { count = -1; s += 1; }
       else if (n(s) == "couple" && n(s + 1) == "of") { count = 2; s += 2; }
-      else if (int c = small_number(n(s)); c > 0) { count = c; s += 1; }
+      // (A number only counts before a unit: without one, nothing below fires either way.)
+      else if (int c = time_unit_at(s + 1) ? small_number(n(s)) : 0; c > 0) { count = c; s += 1; }
       else if (vague_dir != 0) count = -1;
       const std::string_view unit = n(s);
-      const bool unit_ok = unit == "year" || unit == "years" || unit == "month" || unit == "months" || unit == "week" ||
-                           unit == "weeks" || unit == "day" || unit == "days";
+      const bool unit_ok = time_unit_at(s);
       const bool ago = !lead_in && n(s + 1) == "ago";
       const bool from_now = !lead_in && n(s + 1) == "from" && n(s + 2) == "now";
       const bool ahead = lead_in && (w == "in" || vague_dir != 0);
