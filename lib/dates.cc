@@ -218,7 +218,7 @@ int weekday_index(std::string_view w) {
 }
 
 // Which of the word lists above hold a word. Bits marked "less a final period" hold the word
-// without one ("Oct." is "oct"), as month_of() and is_weekday() read it.
+// without one ("Oct." is "oct"), as month_of() reads it.
 enum WordBit : std::uint32_t {
   kMonthWord = 1u << 0,    // month names and abbreviations (less a final period)
   kWeekdayWord = 1u << 1,  // kWeekdays (less a final period)
@@ -264,7 +264,8 @@ class WordTable {
 
   std::uint32_t find(std::string_view w) const {
     // Most words are ruled out by their first byte and length alone.
-    if (w.empty() || w.size() >= 32 || !(lengths_[static_cast<unsigned char>(w[0])] >> w.size() & 1)) return 0;
+    if (w.empty() || w.size() >= 32) return 0;
+    if (!(lengths_[static_cast<unsigned char>(w[0])] >> w.size() & 1)) return 0;
     for (std::uint32_t h = hash(w);; h = (h + 1) & kMask) {
       const Slot& s = slots_[h];
       if (!s.bits) return 0;
@@ -282,8 +283,9 @@ class WordTable {
 
   // The length and three bytes tell the listed words apart well enough for a table this sparse.
   static std::uint32_t hash(std::string_view w) {
-    const std::uint32_t key = static_cast<unsigned char>(w[0]) | static_cast<unsigned char>(w[w.size() / 2]) << 8 |
-                              static_cast<unsigned char>(w.back()) << 16 | static_cast<std::uint32_t>(w.size()) << 24;
+    auto byte = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c)); };
+    const std::uint32_t key = byte(w[0]) | byte(w[w.size() / 2]) << 8 | byte(w.back()) << 16 |
+                              static_cast<std::uint32_t>(w.size()) << 24;
     return (key * 2654435761u) >> (32 - kBits);
   }
 
@@ -335,7 +337,8 @@ void lex_of(std::string_view w, TokenKind kind, Lex& x) {
   }
   // Past tense: the irregular verbs, and "-ed" words but kNotPast ("long-rumored" is an adjective).
   const bool hyphen = std::find(w.begin(), w.end(), '-') != w.end();
-  if ((bits & kPastIrregularWord) || (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !(bits & kNotPastWord) && !hyphen))
+  if ((bits & kPastIrregularWord) ||
+      (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !(bits & kNotPastWord) && !hyphen))
     x.bits |= kPastCue;
   if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || hyphen ||
       (bits & kStartWord))  // "mid-2021", "April-June", "twenty-four"
@@ -519,7 +522,8 @@ class SentenceParser {
     if (n(k) == "'") {
       const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
       bool context = the;
-      context = context || one_of(prev, "of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during");
+      context = context ||
+                one_of(prev, "of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during");
       if (int d = decade_of(n(k + 1), true, reference_year()); d && context) {
         *end = k + 2;
         return d;
@@ -777,10 +781,12 @@ class SentenceParser {
       // before an event ("its June premiere").
       if (month_word(i)) {
         bool temporal = event_noun_at(i + 1) && capitalized(i);
-        temporal = temporal || one_of(prev, "in", "until", "till", "since", "by", "through", "from", "before", "after", "during", "for", "to", "between", "into");
+        temporal = temporal || one_of(prev, "in", "until", "till", "since", "by", "through", "from", "before",
+                                      "after", "during", "for", "to", "between", "into");
         // "the month of October", "the last week of May"; not "Born on the Fourth of July".
         if (prev == "of" && i > 1) {
-          temporal = temporal || one_of(n(i - 2), "month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle", "days");
+          temporal = temporal || one_of(n(i - 2), "month", "week", "weeks", "part", "half", "rest", "start", "end",
+                                        "beginning", "middle", "days");
         }
         if ((prev == "and" || prev == "or") && i > 1 && month_at(i - 2)) temporal = true;
         if (temporal) {
@@ -810,7 +816,8 @@ class SentenceParser {
     {
       const std::size_t s = w == "the" ? i + 1 : i;
       bool anchored = false;
-      anchored = anchored || one_of(prev, "in", "by", "until", "till", "for", "since", "through", "during", "before", "after");
+      anchored = anchored ||
+                 one_of(prev, "in", "by", "until", "till", "for", "since", "through", "during", "before", "after");
       if (const int se = season_at(s); se && anchored && n(s + 1) != "of" && !year_at(s + 1)) {
         m.relative = true;
         m.form = "relative";
@@ -839,7 +846,8 @@ class SentenceParser {
         return m;
       }
       bool anchored = event_noun_at(i + 1);
-      anchored = anchored || one_of(prev, "in", "for", "by", "during", "its", "the", "their", "of", "since", "until", "a", "before", "after", "from", "to", "through", "and", "'s");
+      anchored = anchored || one_of(prev, "in", "for", "by", "during", "its", "the", "their", "of", "since", "until",
+                                    "a", "before", "after", "from", "to", "through", "and", "'s");
       if (anchored) {
         m.end = i + 1;
         return m;
@@ -942,7 +950,9 @@ class SentenceParser {
     if (int y = year_at(i)) {
       const std::string_view next = n(i + 1);
       bool temporal_before = false;
-      temporal_before = temporal_before || one_of(prev, "in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through", "around", "circa", "(", "year", "to", "into", "for", "between");
+      temporal_before = temporal_before || one_of(prev, "in", "since", "by", "until", "till", "of", "from", "during",
+                                                  "before", "after", "through", "around", "circa", "(", "year", "to",
+                                                  "into", "for", "between");
       // "in 2018 and 2019" joins dates; "1899 and 1923 are period dramas" joins titles.
       if ((prev == "and" || prev == "or") && last_end_ == i) temporal_before = true;
       // "the 2019 series", "its 2022 debut", "the 2003 Fullmetal Alchemist anime".
