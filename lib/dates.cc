@@ -11,18 +11,31 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
+#include <vector>
 
 #include "greenlight/numbers.h"
 
 namespace greenlight {
 
 namespace {
+
+// A word against a string literal: the sizes, then the bytes, with the literal's length known at
+// compile time. (std::string_view's own == goes through compare(), which GCC leaves as a call in
+// functions as large as the ones below, then to memcmp; the rules test words this way a few
+// hundred times per date-like token.) Preferred by overload resolution over the standard one,
+// which needs a conversion, for every `word == "literal"` and `!=` in this file.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool operator==(std::string_view w, const char (&literal)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), literal, N - 1) == 0;
+}
 
 enum class Unit { kDay, kWeek, kMonth, kSeason, kQuarter, kHalf, kYear, kDecade };
 
@@ -58,13 +71,6 @@ int month_of(std::string_view w) {
     if (w == kMonths[i] || w == kMonthAbbrevs[i]) return i + 1;
   if (w == "sept") return 9;
   return 0;
-}
-
-bool is_weekday(std::string_view w) {
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  for (std::string_view d : kWeekdays)
-    if (w == d) return true;
-  return false;
 }
 
 // Season of the year: 1 winter, 2 spring, 3 summer, 4 fall.
@@ -122,96 +128,221 @@ int decade_of(std::string_view d, bool apostrophe, int reference_year) {
 }
 
 // "the nineties": 1990; 0 for other words.
+constexpr std::string_view kDecadeWords[] = {"twenties", "thirties", "forties", "fifties",
+                                             "sixties",  "seventies", "eighties", "nineties"};
+
 int word_decade(std::string_view w) {
-  constexpr std::string_view kWords[] = {"twenties", "thirties", "forties", "fifties",
-                                         "sixties",  "seventies", "eighties", "nineties"};
   for (int k = 0; k < 8; ++k)
-    if (w == kWords[k]) return 1920 + 10 * k;
+    if (w == kDecadeWords[k]) return 1920 + 10 * k;
   return 0;
 }
 
 // Nouns for an event on a calendar, which make "its June premiere" or "the 2019 series" temporal.
-bool is_event_noun(std::string_view w) {
-  constexpr std::string_view kNouns[] = {
-      "premiere", "premieres", "debut",  "release", "releases", "finale",   "launch",  "slate",   "lineup",
-      "line-up",  "schedule",  "return", "rollout", "broadcast", "opening", "bow",     "run",     "window",
-      "series",   "film",      "movie",  "anime",   "remake",   "revival",  "reboot",  "adaptation", "original",
-      "version",  "show",      "special", "pilot",  "edition",  "earnings", "results", "report"};
-  for (std::string_view n : kNouns)
-    if (w == n) return true;
-  return false;
-}
+constexpr std::string_view kEventNouns[] = {
+    "premiere", "premieres", "debut",  "release", "releases", "finale",   "launch",  "slate",   "lineup",
+    "line-up",  "schedule",  "return", "rollout", "broadcast", "opening", "bow",     "run",     "window",
+    "series",   "film",      "movie",  "anime",   "remake",   "revival",  "reboot",  "adaptation", "original",
+    "version",  "show",      "special", "pilot",  "edition",  "earnings", "results", "report"};
 
 // Words that point a date without a year forward ("will return on", "premieres on") or back
 // ("premiered on", "two years ago"). Regular past tenses are recognized by their "-ed".
-bool is_future_cue(std::string_view w) {
-  constexpr std::string_view kWords[] = {
-      "will",    "'ll",      "shall",   "set",     "slated",  "scheduled", "expected", "planned", "plans",
-      "plan",    "hopes",    "hope",    "aims",    "targeting", "targets", "penciled", "pencilled", "booked",
-      "coming",  "upcoming", "due",     "next",    "soon",    "returns",   "premieres", "debuts",  "arrives",
-      "airs",    "streams",  "drops",   "lands",   "launches", "opens",    "begins",   "starts",  "hits",
-      "kicks",   "comes",    "bows",    "concludes", "ends",  "resumes",   "continues", "follows", "wraps",
-      "ahead",   "would",    "should",  "could",   "might",   "must",      "runs"};
-  for (std::string_view c : kWords)
-    if (w == c) return true;
-  return false;
-}
+constexpr std::string_view kFutureCues[] = {
+    "will",    "'ll",      "shall",   "set",     "slated",  "scheduled", "expected", "planned", "plans",
+    "plan",    "hopes",    "hope",    "aims",    "targeting", "targets", "penciled", "pencilled", "booked",
+    "coming",  "upcoming", "due",     "next",    "soon",    "returns",   "premieres", "debuts",  "arrives",
+    "airs",    "streams",  "drops",   "lands",   "launches", "opens",    "begins",   "starts",  "hits",
+    "kicks",   "comes",    "bows",    "concludes", "ends",  "resumes",   "continues", "follows", "wraps",
+    "ahead",   "would",    "should",  "could",   "might",   "must",      "runs"};
 
-bool is_past_cue(std::string_view w) {
-  constexpr std::string_view kIrregular[] = {
-      "was",   "were",   "had",   "did",   "ago",    "last",   "since", "began", "begun", "ran",  "went",
-      "came",  "took",   "made",  "got",   "shot",   "saw",    "said",  "told",  "left",  "held", "won",
-      "became", "fell",  "rose",  "grew",  "drew",   "wrote",  "spent", "sold",  "cut",   "bought", "brought",
-      "led",   "met",    "gave",  "kept",  "lost",   "paid",   "sent",  "broke", "spoke", "found", "previously"};
-  for (std::string_view c : kIrregular)
-    if (w == c) return true;
-  // "-ed" verbs, but not the adjectives and future-pointing participles that share the ending.
-  constexpr std::string_view kNotPast[] = {
-      "scheduled", "slated",   "expected", "planned",  "rumored",   "rumoured", "supposed", "anticipated",
-      "animated",  "scripted", "unscripted", "limited", "based",    "related",  "united",   "hundred",
-      "interested", "excited", "beloved",  "acclaimed", "talented", "celebrated", "titled", "untitled",
-      "need",      "feed",     "speed",    "seed",     "indeed",    "red",      "bed",      "penciled",
-      "pencilled", "booked",   "delayed",  "dubbed",   "subbed",    "named",    "called",   "aged"};
-  // "long-rumored" is an adjective.
-  if (w.size() < 5 || w.substr(w.size() - 2) != "ed" || w.find('-') != std::string_view::npos) return false;
-  for (std::string_view c : kNotPast)
-    if (w == c) return false;
-  return true;
-}
+constexpr std::string_view kPastIrregular[] = {
+    "was",   "were",   "had",   "did",   "ago",    "last",   "since", "began", "begun", "ran",  "went",
+    "came",  "took",   "made",  "got",   "shot",   "saw",    "said",  "told",  "left",  "held", "won",
+    "became", "fell",  "rose",  "grew",  "drew",   "wrote",  "spent", "sold",  "cut",   "bought", "brought",
+    "led",   "met",    "gave",  "kept",  "lost",   "paid",   "sent",  "broke", "spoke", "found", "previously"};
+// "-ed" verbs, but not the adjectives and future-pointing participles that share the ending.
+constexpr std::string_view kNotPast[] = {
+    "scheduled", "slated",   "expected", "planned",  "rumored",   "rumoured", "supposed", "anticipated",
+    "animated",  "scripted", "unscripted", "limited", "based",    "related",  "united",   "hundred",
+    "interested", "excited", "beloved",  "acclaimed", "talented", "celebrated", "titled", "untitled",
+    "need",      "feed",     "speed",    "seed",     "indeed",    "red",      "bed",      "penciled",
+    "pencilled", "booked",   "delayed",  "dubbed",   "subbed",    "named",    "called",   "aged"};
 
 // Verbs that move a date: "pushed from October to January" names two dates, not a span.
-bool is_moving_verb(std::string_view w) {
-  for (std::string_view v : {"pushed", "moved", "delayed", "postponed", "shifted", "bumped", "pushing", "moving",
-                             "delaying", "push", "move", "delay", "postpone", "shift", "rescheduled", "changed"})
-    if (w == v) return true;
-  return false;
+constexpr std::string_view kMovingVerbs[] = {"pushed", "moved", "delayed", "postponed", "shifted", "bumped",
+                                             "pushing", "moving", "delaying", "push", "move", "delay",
+                                             "postpone", "shift", "rescheduled", "changed"};
+
+// Words that can begin a temporal expression besides months, weekdays, numbers and hyphenated
+// words: most words cannot, and skipping them keeps the pass fast.
+constexpr std::string_view kStartWords[] = {
+    "sept", "winter", "spring", "summer", "fall", "autumn", "the", "early", "earlier", "late", "later", "mid",
+    "middle", "by", "at", "end", "q1", "q2", "q3", "q4", "h1", "h2", "next", "this", "last", "coming", "past",
+    "previous", "in", "within", "over", "a", "an", "few", "several", "couple", "recently", "soon", "yesterday",
+    "today", "tomorrow", "tonight", "between", "from", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "first", "second", "third", "fourth", "back", "latter", "front"};
+
+// Words that can be a role cue themselves (see may_be_cue()).
+constexpr std::string_view kCueWords[] = {
+    "air", "aired", "airing", "airs", "animation", "available", "back", "began", "begin", "begins", "bowed",
+    "bows", "bumped", "cameras", "canceled", "cancellation", "cancelled", "casting", "clip", "comes", "coming",
+    "committed", "concluded", "concludes", "dated", "deal", "delayed", "drop", "dropped", "dropping", "drops",
+    "due", "earnings", "end", "ended", "ends", "episode", "expect", "expected", "expects", "filmed", "filming",
+    "finale", "follow", "followed", "following", "follows", "footage", "halted", "hit", "hits", "interview",
+    "kick", "kicked", "kicks", "land", "landed", "landing", "lands", "launch", "launched", "launches",
+    "launching", "licence", "license", "lined", "lineup", "live", "livestream", "moved", "nominations", "open",
+    "opened", "opens", "order", "ordered", "orders", "out", "panel", "paused", "penciled", "pencilled",
+    "photography", "pick", "picked", "picks", "pickup", "planned", "post-production", "poster", "posters",
+    "postponed", "pre-production", "presentation", "production", "pushed", "ran", "recording", "release",
+    "rescued", "resume", "resumed", "resumes", "reveal", "revealed", "reveals", "rights", "rolled", "rolls",
+    "run", "running", "runs", "said", "says", "schedule", "scheduled", "screeners", "set", "shifted", "shooting",
+    "shot", "shutdown", "signed", "signs", "slate", "slated", "slipped", "slotted", "start", "started", "starts",
+    "streamer", "streamers", "strike", "strikes", "subscriber", "subscribers", "targeting", "targets", "teaser",
+    "teasers", "told", "trailer", "trailers", "unveil", "unveiled", "unveils", "upfront", "visual", "walkout",
+    "window", "wrap", "wrapped", "wrapping", "wraps", "writing"};
+
+// Promotional material and business news have dates of their own: "dropped the trailer three
+// weeks ago", "the Q2 earnings call", "the cancellation followed in December".
+constexpr std::string_view kOtherNouns[] = {
+    "trailer", "trailers", "teaser", "teasers", "visual", "poster", "posters", "footage", "clip",
+    "screeners", "earnings", "nominations", "interview", "cancellation", "cancelled", "canceled",
+    "subscribers", "subscriber", "livestream", "strike", "strikes", "walkout", "panel",
+    "presentation", "upfront", "rights", "deal", "license", "licence"};
+
+// Index of a full weekday name, 0 Monday; -1 for other words.
+int weekday_index(std::string_view w) {
+  for (int d = 0; d < 7; ++d)
+    if (w == kWeekdays[d]) return d;
+  return -1;
 }
 
-// Whether a token can begin a temporal expression: most words cannot, and skipping them keeps
-// the pass fast.
-bool may_start_date(std::string_view w, TokenKind kind) {
-  if (w.empty()) return false;
-  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'') return true;
-  if (w.find('-') != std::string_view::npos) return true;  // "mid-2021", "April-June", "twenty-four"
-  static const std::unordered_set<std::string_view> kStarts = [] {
-    std::unordered_set<std::string_view> s;
-    for (std::string_view m : kMonths) s.insert(m);
-    for (std::string_view m : kMonthAbbrevs) s.insert(m);
-    for (std::string_view d : kWeekdays) s.insert(d);
-    for (std::string_view w : {
-             "sept", "winter", "spring", "summer", "fall", "autumn", "the", "early", "earlier", "late", "later", "mid",
-             "middle", "by", "at", "end", "q1", "q2", "q3", "q4", "h1", "h2", "next", "this", "last", "coming", "past",
-             "previous", "in", "within", "over", "a", "an", "few", "several", "couple", "recently", "soon", "yesterday",
-             "today", "tomorrow", "tonight", "between", "from", "one", "two", "three", "four", "five", "six", "seven",
-             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-             "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-             "hundred", "first", "second", "third", "fourth", "back", "latter", "front"})
-      s.insert(w);
-    return s;
-  }();
+// Which of the word lists above hold a word. Bits marked "less a final period" hold the word
+// without one ("Oct." is "oct"), as month_of() reads it.
+enum WordBit : std::uint32_t {
+  kMonthWord = 1u << 0,    // month names and abbreviations (less a final period)
+  kWeekdayWord = 1u << 1,  // kWeekdays (less a final period)
+  kStartWord = 1u << 2,    // months, weekdays, kStartWords (less a final period)
+  kSeasonWord = 1u << 3,
+  kEventNoun = 1u << 4,
+  kFutureCue = 1u << 5,
+  kPastIrregularWord = 1u << 6,
+  kNotPastWord = 1u << 7,
+  kMovingVerb = 1u << 8,
+  kCueWord = 1u << 9,
+  kOtherNoun = 1u << 10,
+  kDecadeWord = 1u << 11,
+  // Not list membership: set on Lex::bits from the rules that use the lists.
+  kMayStart = 1u << 12,  // the token can begin a temporal expression
+  kPastCue = 1u << 13,   // a past-tense cue (see lex_of)
+};
+constexpr std::uint32_t kStrippedBits = kMonthWord | kWeekdayWord | kStartWord;
+
+// Word -> WordBit set, open addressing. Every token of an article is looked up once, so this is a
+// small table with a cheap hash rather than one std::unordered_set per list.
+class WordTable {
+ public:
+  WordTable() {
+    auto add_all = [&](auto const& words, std::uint32_t bit) {
+      for (std::string_view w : words) add(w, bit);
+    };
+    add_all(kMonths, kMonthWord | kStartWord);
+    add_all(kMonthAbbrevs, kMonthWord | kStartWord);
+    add("sept", kMonthWord);
+    add_all(kWeekdays, kWeekdayWord | kStartWord);
+    add_all(kStartWords, kStartWord);
+    for (std::string_view w : {"winter", "spring", "summer", "fall", "autumn"}) add(w, kSeasonWord);
+    add_all(kEventNouns, kEventNoun);
+    add_all(kFutureCues, kFutureCue);
+    add_all(kPastIrregular, kPastIrregularWord);
+    add_all(kNotPast, kNotPastWord);
+    add_all(kMovingVerbs, kMovingVerb);
+    add_all(kCueWords, kCueWord);
+    add_all(kOtherNouns, kOtherNoun);
+    add_all(kDecadeWords, kDecadeWord);
+  }
+
+  std::uint32_t find(std::string_view w) const {
+    // Most words are ruled out by their first byte and length alone.
+    if (w.empty() || w.size() >= 32) return 0;
+    if (!(lengths_[static_cast<unsigned char>(w[0])] >> w.size() & 1)) return 0;
+    for (std::uint32_t h = hash(w);; h = (h + 1) & kMask) {
+      const Slot& s = slots_[h];
+      if (!s.bits) return 0;
+      if (s.word.size() == w.size() && std::equal(w.begin(), w.end(), s.word.begin())) return s.bits;
+    }
+  }
+
+ private:
+  static constexpr int kBits = 10;
+  static constexpr std::uint32_t kSize = 1u << kBits, kMask = kSize - 1;  // at most half full
+  struct Slot {
+    std::string_view word;
+    std::uint32_t bits = 0;
+  };
+
+  // The length and three bytes tell the listed words apart well enough for a table this sparse.
+  static std::uint32_t hash(std::string_view w) {
+    auto byte = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c)); };
+    const std::uint32_t key = byte(w[0]) | byte(w[w.size() / 2]) << 8 | byte(w.back()) << 16 |
+                              static_cast<std::uint32_t>(w.size()) << 24;
+    return (key * 2654435761u) >> (32 - kBits);
+  }
+
+  void add(std::string_view w, std::uint32_t bits) {
+    lengths_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+    for (std::uint32_t h = hash(w);; h = (h + 1) & kMask) {
+      Slot& s = slots_[h];
+      if (!s.bits || s.word == w) {
+        s.word = w;
+        s.bits |= bits;
+        return;
+      }
+    }
+  }
+
+  std::array<Slot, kSize> slots_{};
+  std::array<std::uint32_t, 256> lengths_{};  // by first byte, bit n: a word of n bytes (all are under 32)
+};
+
+// What the rules ask of one token, worked out once: each field is the function of the same name
+// on the token's normalized form.
+struct Lex {
+  std::uint32_t bits = 0;  // WordBit
+  std::int16_t year = 0;   // year_of
+  std::int8_t month = 0;   // month_of
+  std::int8_t day = 0;     // day_of
+  std::int8_t season = 0;  // season_of
+  std::int8_t weekday = -1;  // weekday_index
+};
+
+// Fills x in place (returning the small struct cost a stall per token).
+void lex_of(std::string_view w, TokenKind kind, Lex& x) {
+  static const WordTable kTable;
+  x = Lex();
+  if (w.empty()) return;
   std::string_view key = w;
-  if (key.back() == '.') key.remove_suffix(1);  // "Oct."
-  return kStarts.count(key) > 0;
+  const bool period = key.back() == '.';  // "Oct."
+  if (period) key.remove_suffix(1);
+  const std::uint32_t found = kTable.find(key);
+  // No list holds a word with a final period, so the other lists only match when there is none.
+  const std::uint32_t bits = period ? (found & kStrippedBits) : found;
+  x.bits = bits & ~(kPastIrregularWord | kNotPastWord);
+  if (bits & kMonthWord) x.month = static_cast<std::int8_t>(month_of(w));
+  if (bits & kSeasonWord) x.season = static_cast<std::int8_t>(season_of(w));
+  if (bits & kWeekdayWord) x.weekday = static_cast<std::int8_t>(weekday_index(w));
+  if (w[0] >= '0' && w[0] <= '9') {
+    x.year = static_cast<std::int16_t>(year_of(w));
+    x.day = static_cast<std::int8_t>(day_of(w));
+  }
+  // Past tense: the irregular verbs, and "-ed" words but kNotPast ("long-rumored" is an adjective).
+  const bool hyphen = std::find(w.begin(), w.end(), '-') != w.end();
+  if ((bits & kPastIrregularWord) ||
+      (w.size() >= 5 && w.substr(w.size() - 2) == "ed" && !(bits & kNotPastWord) && !hyphen))
+    x.bits |= kPastCue;
+  if (kind == TokenKind::kNumber || (w[0] >= '0' && w[0] <= '9') || w[0] == '\'' || hyphen ||
+      (bits & kStartWord))  // "mid-2021", "April-June", "twenty-four"
+    x.bits |= kMayStart;
 }
 
 // ISO 8601 week number and its year.
@@ -222,15 +353,26 @@ std::pair<int, int> iso_week(const CivilDate& d) {
   return {thursday.year, static_cast<int>((thursday.to_days() - jan1.to_days()) / 7 + 1)};
 }
 
+// The normalized forms of a sentence's tokens and their lex_of(), into norms and lex.
+void lex_sentence(const Document& doc, const Sentence& s, std::vector<std::string_view>& norms, std::vector<Lex>& lex) {
+  const auto tokens = doc.tokens(s);
+  norms.resize(tokens.size());
+  lex.resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    norms[i] = doc.normalized(tokens[i]);
+    lex_of(norms[i], tokens[i].kind, lex[i]);
+  }
+}
+
 class SentenceParser {
  public:
-  SentenceParser(const Document& doc, const Sentence& s, const std::optional<CivilDate>& reference, const DateOptions& options)
-      : doc_(doc), tokens_(doc.tokens(s)), reference_(reference), options_(options) {
-    for (const Token& t : tokens_) norms_.push_back(doc.normalized(t));
-  }
+  // norms and lex: the normalized forms of the sentence's tokens and their lex_of().
+  SentenceParser(const Document& doc, const Sentence& s, std::span<const std::string_view> norms,
+                 std::span<const Lex> lex, const std::optional<CivilDate>& reference, const DateOptions& options)
+      : doc_(doc), tokens_(doc.tokens(s)), norms_(norms), lex_(lex), reference_(reference), options_(options) {}
 
-  std::vector<TemporalExpression> run() {
-    std::vector<TemporalExpression> out;
+  // Appends the sentence's temporal expressions to out.
+  void run(std::vector<TemporalExpression>& out) {
     for (std::size_t i = 0; i < norms_.size();) {
       std::optional<Match> m = match_at(i);
       if (!m) {
@@ -243,11 +385,25 @@ class SentenceParser {
       if (dated) anchors_.push_back({i, m->end, m->from});
       i = m->end;
     }
-    return out;
   }
 
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
+
+  // lex_of(n(i)): past the end, that of the empty word.
+  const Lex& lex(std::size_t i) const {
+    static constexpr Lex kNone;
+    return i < lex_.size() ? lex_[i] : kNone;
+  }
+  int month_at(std::size_t i) const { return lex(i).month; }
+  int year_at(std::size_t i) const { return lex(i).year; }
+  int day_at(std::size_t i) const { return lex(i).day; }
+  int season_at(std::size_t i) const { return lex(i).season; }
+  int weekday_at(std::size_t i) const { return lex(i).weekday; }
+  bool weekday_word_at(std::size_t i) const { return lex(i).bits & kWeekdayWord; }
+  bool event_noun_at(std::size_t i) const { return lex(i).bits & kEventNoun; }
+  bool moving_verb_at(std::size_t i) const { return lex(i).bits & kMovingVerb; }
+  int decade_word_at(std::size_t i) const { return lex(i).bits & kDecadeWord ? word_decade(n(i)) : 0; }
 
   // The year stated for a date without one at tokens [i, end): the nearest before it in its
   // clause, else one right after it ("July and September 2021"). A ";" ends the clause, and "now"
@@ -256,14 +412,14 @@ class SentenceParser {
   int sentence_year(std::size_t i, std::size_t end, std::size_t* at = nullptr) const {
     for (std::size_t k = i; k-- > 0;) {
       if (n(k) == ";" || n(k) == "now") break;
-      if (int y = year_of(n(k)); y && is_date_year(k)) {
+      if (int y = year_at(k); y && is_date_year(k)) {
         if (at) *at = k;
         return y;
       }
     }
     for (std::size_t k = end; k < norms_.size() && k < end + 4; ++k) {
       if (n(k) == ";" || n(k) == ".") break;
-      if (int y = year_of(n(k)); y && is_date_year(k)) return y;
+      if (int y = year_at(k); y && is_date_year(k)) return y;
     }
     return 0;
   }
@@ -272,41 +428,39 @@ class SentenceParser {
   bool is_date_year(std::size_t k) const {
     if (k == 0) return false;
     const std::string_view p = n(k - 1);
-    if (month_of(p) || season_of(p)) return true;
+    if (month_at(k - 1) || season_at(k - 1)) return true;
     if (p.size() == 2 && (p[0] == 'q' || p[0] == 'h') && p[1] >= '1' && p[1] <= '4') return true;
-    for (std::string_view w : {",", "in", "of", "since", "by", "until", "early", "late", "mid", "from", "to",
-                               "through", "between", "during", "into"})
-      if (p == w) return true;
-    return false;
+    return one_of(p, ",", "in", "of", "since", "by", "until", "early", "late", "mid", "from", "to", "through",
+                  "between", "during", "into");
   }
 
   std::optional<Point> month_day_year(std::size_t i, std::size_t* end) const {
     // [weekday ,] Month Day [,] [Year]   |   Day Month [,] [Year]   |   the Day of Month
     std::size_t k = i;
-    if (is_weekday(n(k))) {
+    if (weekday_word_at(k)) {
       ++k;
       if (n(k) == ",") ++k;
     }
     Point p;
     p.unit = Unit::kDay;
-    if (int m = month_of(n(k)); m && day_of(n(k + 1)) && !(k + 2 < norms_.size() && n(k + 2) == ":")) {
+    if (int m = month_at(k); m && day_at(k + 1) && !(k + 2 < norms_.size() && n(k + 2) == ":")) {
       p.month = m;
-      p.day = day_of(n(k + 1));
+      p.day = day_at(k + 1);
       k += 2;
-    } else if (int d = day_of(n(k)); d && month_word(k + 1)) {
+    } else if (int d = day_at(k); d && month_word(k + 1)) {
       p.day = d;
       p.month = month_word(k + 1);
       k += 2;
-    } else if (n(k) == "the" && day_of(n(k + 1)) && n(k + 2) == "of" && month_of(n(k + 3))) {
-      p.day = day_of(n(k + 1));
-      p.month = month_of(n(k + 3));
+    } else if (n(k) == "the" && day_at(k + 1) && n(k + 2) == "of" && month_at(k + 3)) {
+      p.day = day_at(k + 1);
+      p.month = month_at(k + 3);
       k += 4;
     } else {
       return std::nullopt;
     }
     std::size_t y = k;
     if (n(y) == "," || n(y) == "of") ++y;
-    if (int year = year_of(n(y))) {
+    if (int year = year_at(y)) {
       p.year = year;
       k = y + 1;
     }
@@ -319,7 +473,7 @@ class SentenceParser {
 
   // A month name that is a date here: "may" and "march" are also a verb, so they need a capital.
   int month_word(std::size_t i) const {
-    const int mo = month_of(n(i));
+    const int mo = month_at(i);
     if (!mo || ((n(i) == "may" || n(i) == "march") && !capitalized(i))) return 0;
     return mo;
   }
@@ -329,6 +483,14 @@ class SentenceParser {
   int reference_year() const { return reference_ ? reference_->year : 0; }
 
   int decade_at(std::size_t i, std::size_t* end) const {
+    // Every form starts with a digit, an apostrophe or (after "the") a decade word: most tokens
+    // are none of these.
+    {
+      const bool the = n(i) == "the";
+      const std::string_view d = n(the ? i + 1 : i);
+      if (d.empty() || !((d[0] >= '0' && d[0] <= '9') || d == "'" || (the && (lex(i + 1).bits & kDecadeWord))))
+        return 0;
+    }
     // "in their early 20s", "his mid 80's": ages, not decades.
     for (std::size_t b = i; b-- > 0 && i - b <= 4;) {
       const std::string_view w = n(b);
@@ -360,15 +522,15 @@ class SentenceParser {
     if (n(k) == "'") {
       const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
       bool context = the;
-      for (std::string_view w : {"of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during"})
-        context = context || prev == w;
+      context = context ||
+                one_of(prev, "of", "and", "or", "in", "early", "late", "mid", "from", "to", "since", "&", "during");
       if (int d = decade_of(n(k + 1), true, reference_year()); d && context) {
         *end = k + 2;
         return d;
       }
     }
     if (the) {
-      if (int d = word_decade(n(k))) {
+      if (int d = decade_word_at(k)) {
         *end = k + 1;
         return d;
       }
@@ -391,12 +553,6 @@ class SentenceParser {
     return reference_->add_days(ahead);
   }
 
-  static int weekday_index(std::string_view w) {
-    for (int d = 0; d < 7; ++d)
-      if (w == kWeekdays[d]) return d;
-    return -1;
-  }
-
   Match relative_point(const CivilDate& d, std::size_t end) const {
     Match m;
     m.relative = true;
@@ -413,7 +569,7 @@ class SentenceParser {
   // for "the year" (resolved like a date without a year), -1 when none; *relative is set for
   // "next year", *end past the words.
   int year_after_of(std::size_t k, std::size_t* end, bool* relative, bool* unresolved) const {
-    if (int y = year_of(n(k))) {
+    if (int y = year_at(k)) {
       *end = k + 1;
       return y;
     }
@@ -473,7 +629,7 @@ class SentenceParser {
         m.from.unit = Unit::kMonth;
         m.from.month = mo;
         m.from.mod = w[0] == 'm' ? "MID" : w[0] == 'e' ? "START" : "END";
-        if (int y = year_of(n(i + 1))) { m.from.year = y; m.end = i + 2; } else { m.end = i + 1; }
+        if (int y = year_at(i + 1)) { m.from.year = y; m.end = i + 2; } else { m.end = i + 1; }
         m.form = "early_mid_late";
         return m;
       }
@@ -481,7 +637,7 @@ class SentenceParser {
     if (mod) {
       if (n(k) == "in") ++k;  // "later in 2021"
       m.form = "early_mid_late";
-      if (int y = year_of(n(k)); y && n(k + 1) != "-" && !(n(k + 1) == "'" && n(k + 2) == "s")) {  // "late 2021": a year after a modifier needs no other context
+      if (int y = year_at(k); y && n(k + 1) != "-" && !(n(k + 1) == "'" && n(k + 2) == "s")) {  // "late 2021": a year after a modifier needs no other context
         m.from.unit = Unit::kYear;
         m.from.year = y;
         if (!rest_of) m.from.mod = mod;
@@ -495,12 +651,12 @@ class SentenceParser {
         m.end = e;
         return m;
       }
-      if (int mo = month_word(k); mo && !day_of(n(k + 1))) {  // "early April", "the end of October"
+      if (int mo = month_word(k); mo && !day_at(k + 1)) {  // "early April", "the end of October"
         m.from.unit = Unit::kMonth;
         m.from.month = mo;
         if (!rest_of) m.from.mod = mod;
         m.end = k + 1;
-        if (int y = year_of(n(k + 1))) { m.from.year = y; m.end = k + 2; }
+        if (int y = year_at(k + 1)) { m.from.year = y; m.end = k + 2; }
         return m;
       }
       // "the end of the month", "the middle of the year": the current one.
@@ -545,7 +701,11 @@ class SentenceParser {
     }
     // Numeric and ISO dates are single tokens; an ISO date with a time ("2024-03-21T07:00:00Z")
     // takes the time's tokens along.
-    if (tokens_[i].kind == TokenKind::kNumber || (w.size() > 11 && w[10] == 't')) {
+    // (Both separators are the same '/', '-' or '.': a token without two of one is not a date,
+    // and most numbers are not, so they skip the costly sscanf.)
+    auto two_of = [&](char c) { return std::count(w.begin(), w.end(), c) >= 2; };
+    if ((tokens_[i].kind == TokenKind::kNumber || (w.size() > 11 && w[10] == 't')) &&
+        (two_of('/') || two_of('-') || two_of('.'))) {
       int a = 0, b = 0, c = 0, used = 0;
       char s1 = 0, s2 = 0;
       const std::string token(w);
@@ -591,10 +751,10 @@ class SentenceParser {
       }
     }
     // Month [of] Year
-    if (int mo = month_of(w)) {
+    if (int mo = month_at(i)) {
       std::size_t y = i + 1;
       if (n(y) == "of" || n(y) == ",") ++y;
-      if (int year = year_of(n(y))) {
+      if (int year = year_at(y)) {
         m.from.unit = Unit::kMonth;
         m.from.month = mo;
         m.from.year = year;
@@ -620,17 +780,15 @@ class SentenceParser {
       // A bare month is a date after a temporal preposition ("in April", "pushed to July") or
       // before an event ("its June premiere").
       if (month_word(i)) {
-        bool temporal = is_event_noun(n(i + 1)) && capitalized(i);
-        for (std::string_view p : {"in", "until", "till", "since", "by", "through", "from", "before", "after",
-                                   "during", "for", "to", "between", "into"})
-          temporal = temporal || prev == p;
+        bool temporal = event_noun_at(i + 1) && capitalized(i);
+        temporal = temporal || one_of(prev, "in", "until", "till", "since", "by", "through", "from", "before",
+                                      "after", "during", "for", "to", "between", "into");
         // "the month of October", "the last week of May"; not "Born on the Fourth of July".
         if (prev == "of" && i > 1) {
-          for (std::string_view p : {"month", "week", "weeks", "part", "half", "rest", "start", "end", "beginning", "middle",
-                                     "days"})
-            temporal = temporal || n(i - 2) == p;
+          temporal = temporal || one_of(n(i - 2), "month", "week", "weeks", "part", "half", "rest", "start", "end",
+                                        "beginning", "middle", "days");
         }
-        if ((prev == "and" || prev == "or") && i > 1 && month_of(n(i - 2))) temporal = true;
+        if ((prev == "and" || prev == "or") && i > 1 && month_at(i - 2)) temporal = true;
         if (temporal) {
           m.from.unit = Unit::kMonth;
           m.from.month = mo;
@@ -641,10 +799,10 @@ class SentenceParser {
       }
     }
     // Season [of] Year
-    if (int se = season_of(w)) {
+    if (int se = season_at(i)) {
       std::size_t y = i + 1;
       if (n(y) == "of") ++y;
-      if (int year = year_of(n(y))) {
+      if (int year = year_at(y)) {
         m.from.unit = Unit::kSeason;
         m.from.sub = se;
         m.from.year = year;
@@ -658,9 +816,9 @@ class SentenceParser {
     {
       const std::size_t s = w == "the" ? i + 1 : i;
       bool anchored = false;
-      for (std::string_view p : {"in", "by", "until", "till", "for", "since", "through", "during", "before", "after"})
-        anchored = anchored || prev == p;
-      if (const int se = season_of(n(s)); se && anchored && n(s + 1) != "of" && !year_of(n(s + 1))) {
+      anchored = anchored ||
+                 one_of(prev, "in", "by", "until", "till", "for", "since", "through", "during", "before", "after");
+      if (const int se = season_at(s); se && anchored && n(s + 1) != "of" && !year_at(s + 1)) {
         m.relative = true;
         m.form = "relative";
         m.end = s + 1;
@@ -682,15 +840,14 @@ class SentenceParser {
       m.from.unit = w[0] == 'q' ? Unit::kQuarter : Unit::kHalf;
       m.from.sub = w[1] - '0';
       m.form = w[0] == 'q' ? "quarter" : "half";
-      if (int year = year_of(n(i + 1))) {
+      if (int year = year_at(i + 1)) {
         m.from.year = year;
         m.end = i + 2;
         return m;
       }
-      bool anchored = is_event_noun(n(i + 1));
-      for (std::string_view p : {"in", "for", "by", "during", "its", "the", "their", "of", "since", "until", "a", "before",
-                                 "after", "from", "to", "through", "and", "'s"})
-        anchored = anchored || prev == p;
+      bool anchored = event_noun_at(i + 1);
+      anchored = anchored || one_of(prev, "in", "for", "by", "during", "its", "the", "their", "of", "since", "until",
+                                    "a", "before", "after", "from", "to", "through", "and", "'s");
       if (anchored) {
         m.end = i + 1;
         return m;
@@ -701,9 +858,10 @@ class SentenceParser {
     {
       std::size_t s = i;
       if (w == "the") ++s;
-      const auto ord = parse_ordinal(n(s));
       const std::string_view which = n(s);
-      if ((ord || which == "back" || which == "latter" || which == "front") && (n(s + 1) == "quarter" || n(s + 1) == "half")) {
+      const bool part = n(s + 1) == "quarter" || n(s + 1) == "half";
+      const auto ord = part ? parse_ordinal(which) : std::nullopt;  // (only when it can matter)
+      if ((ord || which == "back" || which == "latter" || which == "front") && part) {
         const bool half = n(s + 1) == "half";
         const int sub = ord ? *ord : (which == "front" ? 1 : 2);
         if (sub >= 1 && sub <= (half ? 2 : 4)) {
@@ -735,7 +893,7 @@ class SentenceParser {
       return m;
     }
     // US TV seasons (the 2019-20 season, the 2019-2020 TV season) and spans of years (2014-2016).
-    if (int y1 = year_of(w); y1 && n(i + 1) == "-") {
+    if (int y1 = year_at(i); y1 && n(i + 1) == "-") {
       const std::string_view second = n(i + 2);
       int y2 = year_of(second);
       if (!y2 && second.size() == 2 && std::isdigit(static_cast<unsigned char>(second[0])) &&
@@ -773,12 +931,11 @@ class SentenceParser {
     if (auto r = relative_at(i)) return r;
     // A weekday after "on", "since", "by"...: the last one in the past tense, else the next.
     // Not a title ("Saturday Night Live") nor a slot that recurs ("on Sunday nights").
-    if (const int wd = weekday_index(w); wd >= 0 && capitalized(i) && !(capitalized(i + 1) && n(i + 1) == "night") &&
+    if (const int wd = weekday_at(i); wd >= 0 && capitalized(i) && !(capitalized(i + 1) && n(i + 1) == "night") &&
                                          n(i + 1) != "nights" && n(i + 1) != "mornings" && n(i + 1) != "evenings" &&
                                          n(i + 1) != "afternoons") {
       bool anchored = false;
-      for (std::string_view p : {"on", "since", "by", "until", "till", "before", "after", "from"})
-        anchored = anchored || prev == p;
+      anchored = anchored || one_of(prev, "on", "since", "by", "until", "till", "before", "after", "from");
       if (anchored) {
         const int dir = direction_near(i, i + 1);
         if (const auto d = weekday_date(wd, dir > 0 ? 1 : -1, false)) return relative_point(*d, i + 1);
@@ -790,19 +947,19 @@ class SentenceParser {
       }
     }
     // Bare years, when temporal.
-    if (int y = year_of(w)) {
+    if (int y = year_at(i)) {
       const std::string_view next = n(i + 1);
       bool temporal_before = false;
-      for (std::string_view p : {"in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "through",
-                                 "around", "circa", "(", "year", "to", "into", "for", "between"})
-        temporal_before = temporal_before || prev == p;
+      temporal_before = temporal_before || one_of(prev, "in", "since", "by", "until", "till", "of", "from", "during",
+                                                  "before", "after", "through", "around", "circa", "(", "year", "to",
+                                                  "into", "for", "between");
       // "in 2018 and 2019" joins dates; "1899 and 1923 are period dramas" joins titles.
       if ((prev == "and" || prev == "or") && last_end_ == i) temporal_before = true;
       // "the 2019 series", "its 2022 debut", "the 2003 Fullmetal Alchemist anime".
       bool temporal_after = false;
       if (prev == "the" || prev == "its" || prev == "their" || prev == "his" || prev == "her" || prev == "a" || prev == "an") {
         for (std::size_t k2 = i + 1; k2 < norms_.size() && k2 <= i + 5; ++k2) {
-          if (is_event_noun(n(k2))) {
+          if (event_noun_at(k2)) {
             temporal_after = true;
             break;
           }
@@ -823,6 +980,12 @@ class SentenceParser {
     return std::nullopt;
   }
 
+  bool time_unit_at(std::size_t k) const {
+    const std::string_view unit = n(k);
+    return unit == "year" || unit == "years" || unit == "month" || unit == "months" || unit == "week" ||
+           unit == "weeks" || unit == "day" || unit == "days";
+  }
+
   std::optional<Match> relative_at(std::size_t i) const {
     Match m;
     m.relative = true;
@@ -835,14 +998,14 @@ class SentenceParser {
     if (direction_word) {
       const int dir = a == "next" || a == "coming" ? 1 : (a == "last" || a == "past" || a == "previous") ? -1 : 0;
       // "this Friday", "last Tuesday", "next Monday".
-      if (const int wd = weekday_index(b); wd >= 0 && (a == "this" || a == "last" || a == "next")) {
+      if (const int wd = weekday_at(k + 1); wd >= 0 && (a == "this" || a == "last" || a == "next")) {
         const int tense = a == "this" ? (direction_near(k, k + 2) < 0 ? -1 : 1) : dir;
         if (const auto d = weekday_date(wd, tense, a != "this")) return relative_point(*d, k + 2);
         m.special = "UNRESOLVED";
         m.end = k + 2;
         return m;
       }
-      if (b == "year" || b == "month" || b == "week" || season_of(b)) {
+      if (b == "year" || b == "month" || b == "week" || season_at(k + 1)) {
         if (!reference_) {
           m.special = "UNRESOLVED";
         } else {
@@ -859,7 +1022,7 @@ class SentenceParser {
           } else {
             // Seasons: "next spring" is the first spring starting after the reference date;
             // "this fall" the one of the reference year; "last winter" the latest one before.
-            const int se = season_of(b);
+            const int se = season_at(k + 1);
             const int current = (r.month - 1) / 3 + 1;  // WI=1 (Jan-Mar) ... FA=4
             int year = r.year;
             if (dir > 0 && se <= current) ++year;
@@ -888,17 +1051,18 @@ class SentenceParser {
       else if (n(s) == "a" && n(s + 1) == "couple" && n(s + 2) == "of") { count = 2; s += 3; }
       else if (n(s) == "few" || n(s) == "several") { count = -1; s += 1; }
       else if (n(s) == "couple" && n(s + 1) == "of") { count = 2; s += 2; }
-      else if (int c = small_number(n(s)); c > 0) { count = c; s += 1; }
+      // (A number only counts before a unit: without one, nothing below fires either way.)
+      else if (int c = time_unit_at(s + 1) ? small_number(n(s)) : 0; c > 0) { count = c; s += 1; }
       else if (vague_dir != 0) count = -1;
       const std::string_view unit = n(s);
-      const bool unit_ok = unit == "year" || unit == "years" || unit == "month" || unit == "months" || unit == "week" ||
-                           unit == "weeks" || unit == "day" || unit == "days";
+      const bool unit_ok = time_unit_at(s);
       const bool ago = !lead_in && n(s + 1) == "ago";
       const bool from_now = !lead_in && n(s + 1) == "from" && n(s + 2) == "now";
       const bool ahead = lead_in && (w == "in" || vague_dir != 0);
       // In the past tense "in a month" is how long something took ("took it away in a month").
-      const bool duration = ahead && vague_dir == 0 && direction_near(i, s + 1) < 0;
-      if (count != 0 && unit_ok && (ahead || ago || from_now) && !duration) {
+      // (Asked last: the tense is the costly part.)
+      auto duration = [&] { return ahead && vague_dir == 0 && direction_near(i, s + 1) < 0; };
+      if (count != 0 && unit_ok && (ahead || ago || from_now) && !duration()) {
         m.end = ago ? s + 2 : from_now ? s + 3 : s + 1;
         if (count < 0 || vague_dir != 0) {
           m.special = vague_dir < 0 || ago ? "PAST_REF" : "FUTURE_REF";
@@ -946,16 +1110,16 @@ class SentenceParser {
   std::optional<Match> match_at(std::size_t i) const {
     if (i >= tokens_.size()) return std::nullopt;
     const std::string_view w = n(i);
-    if (!may_start_date(w, tokens_[i].kind)) return std::nullopt;
+    if (!(lex(i).bits & kMayStart)) return std::nullopt;
     // Ranges: between X and Y, from X to Y, X-Y (months, days).
     // "pushed from the second half of 2020 to the first half of next year" moves a date: two dates.
     bool moved = false;
     if (w == "between" || w == "from")
-      for (std::size_t k = i; k-- > 0 && i - k <= 3;) moved = moved || is_moving_verb(n(k));
+      for (std::size_t k = i; k-- > 0 && i - k <= 3;) moved = moved || moving_verb_at(k);
     if ((w == "between" || w == "from") && !moved) {
       std::optional<Match> a = point_at(i + 1);
       if (!a) {
-        if (int year = year_of(n(i + 1))) {  // "between 2006 and 2011": the year needs no other context here
+        if (int year = year_at(i + 1)) {  // "between 2006 and 2011": the year needs no other context here
           Match am;
           am.from.unit = Unit::kYear;
           am.from.year = year;
@@ -970,15 +1134,15 @@ class SentenceParser {
           std::optional<Match> b = point_at(a->end + 1);
           // A bare month or year after the joiner: "between July and September 2021".
           if (!b) {
-            if (int mo = month_of(n(a->end + 1))) {
+            if (int mo = month_at(a->end + 1)) {
               Match bm;
               bm.from.unit = Unit::kMonth;
               bm.from.month = mo;
               std::size_t y = a->end + 2;
-              if (int year = year_of(n(y))) { bm.from.year = year; bm.end = y + 1; } else { bm.end = a->end + 2; }
+              if (int year = year_at(y)) { bm.from.year = year; bm.end = y + 1; } else { bm.end = a->end + 2; }
               bm.form = "month_year";
               b = bm;
-            } else if (int year = year_of(n(a->end + 1))) {
+            } else if (int year = year_at(a->end + 1)) {
               Match bm;
               bm.from.unit = Unit::kYear;
               bm.from.year = year;
@@ -996,7 +1160,7 @@ class SentenceParser {
         }
       }
       // "between July and September 2021" where the first part is a bare month.
-      if (int mo = month_of(n(i + 1)); mo && (n(i + 2) == "and" || n(i + 2) == "to" || n(i + 2) == "-" || n(i + 2) == "through")) {
+      if (int mo = month_at(i + 1); mo && (n(i + 2) == "and" || n(i + 2) == "to" || n(i + 2) == "-" || n(i + 2) == "through")) {
         Match first;
         first.from.unit = Unit::kMonth;
         first.from.month = mo;
@@ -1008,13 +1172,13 @@ class SentenceParser {
           r.form = "range";
           return r;
         }
-        if (int mo2 = month_of(n(i + 3))) {
+        if (int mo2 = month_at(i + 3)) {
           Match r = first;
           Point to;
           to.unit = Unit::kMonth;
           to.month = mo2;
           std::size_t end = i + 4;
-          if (int y = year_of(n(end))) { to.year = y; ++end; }
+          if (int y = year_at(end)) { to.year = y; ++end; }
           r.to = to;
           r.end = end;
           r.form = "range";
@@ -1023,26 +1187,26 @@ class SentenceParser {
       }
     }
     // Month D-D, YYYY and Month-Month YYYY
-    if (int mo = month_of(w)) {
-      if (int d1 = day_of(n(i + 1)); d1 && n(i + 2) == "-" && day_of(n(i + 3))) {
-        const int d2 = day_of(n(i + 3));
+    if (int mo = month_at(i)) {
+      if (int d1 = day_at(i + 1); d1 && n(i + 2) == "-" && day_at(i + 3)) {
+        const int d2 = day_at(i + 3);
         std::size_t y = i + 4;
         if (n(y) == ",") ++y;
         Match r;
         r.from.unit = Unit::kDay; r.from.month = mo; r.from.day = d1;
         Point to = r.from;
         to.day = d2;
-        if (int year = year_of(n(y))) { r.from.year = to.year = year; r.end = y + 1; } else { r.end = i + 4; }
+        if (int year = year_at(y)) { r.from.year = to.year = year; r.end = y + 1; } else { r.end = i + 4; }
         r.to = to;
         r.form = "range";
         if (d2 > d1) return r;
       }
-      if (n(i + 1) == "-" && month_of(n(i + 2))) {
+      if (n(i + 1) == "-" && month_at(i + 2)) {
         Match r;
         r.from.unit = Unit::kMonth; r.from.month = mo;
         Point to;
-        to.unit = Unit::kMonth; to.month = month_of(n(i + 2));
-        if (int year = year_of(n(i + 3))) { r.from.year = to.year = year; r.end = i + 4; } else { r.end = i + 3; }
+        to.unit = Unit::kMonth; to.month = month_at(i + 2);
+        if (int year = year_at(i + 3)) { r.from.year = to.year = year; r.end = i + 4; } else { r.end = i + 3; }
         r.to = to;
         r.form = "range";
         return r;
@@ -1058,7 +1222,7 @@ class SentenceParser {
       to.unit = Unit::kMonth;
       to.month = month_of(w.substr(dash + 1));
       r.end = i + 1;
-      if (int year = year_of(n(i + 1))) { r.from.year = to.year = year; r.end = i + 2; }
+      if (int year = year_at(i + 1)) { r.from.year = to.year = year; r.end = i + 2; }
       r.to = to;
       r.form = "range";
       return r;
@@ -1115,9 +1279,9 @@ class SentenceParser {
     for (std::size_t k = anchor_end; k < at; ++k) {
       const std::string_view w = n(k);
       if (w == "and" || w == "then") joined = true;
-      for (std::string_view other : {"after", "before", "since", "until", "following", "when", "while", "as", "because",
-                                     "originally", "initially", "previously"})
-        if (w == other) return;
+      if (one_of(w, "after", "before", "since", "until", "following", "when", "while", "as", "because", "originally",
+                 "initially", "previously"))
+        return;
     }
     if (joined && interval_of(p).second < interval_of(*anchor).first) ++p.year;
   }
@@ -1226,18 +1390,17 @@ class SentenceParser {
     // "moved the premiere up a day to September 1": the new date is ahead.
     if (p > 1 && (n(p - 1) == "to" || n(p - 1) == "until" || n(p - 1) == "into")) {
       for (std::size_t k = p - 1; k-- > 0 && p - k <= 12;)
-        if (is_moving_verb(n(k))) return 1;
+        if (moving_verb_at(k)) return 1;
     }
     auto cue_at = [&](std::size_t k) {
-      const std::string_view w = n(k);
       if (tokens_[k].has(kCapitalized) && k > 0) return 0;  // names: "Ted", "Next"
-      if (is_future_cue(w)) {
+      if (lex(k).bits & kFutureCue) {
         for (std::size_t b = k; b-- > 0 && k - b <= 2;)
           if (n(b) == "originally" || n(b) == "initially" || n(b) == "previously" || n(b) == "once") return -1;
         return 1;
       }
       // A participle after "is" or "be" is passive or adjectival: "is led by", "should be finished".
-      if (is_past_cue(w) && !(k > 0 && (n(k - 1) == "is" || n(k - 1) == "are" || n(k - 1) == "be" || n(k - 1) == "being")))
+      if ((lex(k).bits & kPastCue) && !(k > 0 && (n(k - 1) == "is" || n(k - 1) == "are" || n(k - 1) == "be" || n(k - 1) == "being")))
         return -1;
       return 0;
     };
@@ -1278,19 +1441,10 @@ class SentenceParser {
     }
   }
 
-  static bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-    for (std::string_view x : words)
-      if (w == x) return true;
-    return false;
-  }
-
-  // Promotional material and business news have dates of their own: "dropped the trailer three
-  // weeks ago", "the Q2 earnings call", "the cancellation followed in December".
-  static bool is_other_noun(std::string_view w) {
-    return one_of(w, {"trailer", "trailers", "teaser", "teasers", "visual", "poster", "posters", "footage", "clip",
-                      "screeners", "earnings", "nominations", "interview", "cancellation", "cancelled", "canceled",
-                      "subscribers", "subscriber", "livestream", "strike", "strikes", "walkout", "panel",
-                      "presentation", "upfront", "rights", "deal", "license", "licence"});
+  // Whether w is one of the words (string literals: each comparison is inlined).
+  template <std::size_t... N>
+  static bool one_of(std::string_view w, const char (&... words)[N]) {
+    return ((w == words) || ...);
   }
 
   // A streaming service or a brand just before a verb: services launch, shows premiere
@@ -1299,8 +1453,8 @@ class SentenceParser {
     for (std::size_t b = k; b-- > 0 && k - b <= 4;) {
       const std::string_view w = n(b);
       if (w == "," || w == ";" || w == "which" || w == "that") break;
-      if (one_of(w, {"+", "quibi", "peacock", "netflix", "hulu", "crunchyroll", "funimation", "service", "app",
-                     "platform", "streamer"}))
+      if (one_of(w, "+", "quibi", "peacock", "netflix", "hulu", "crunchyroll", "funimation", "service", "app",
+                     "platform", "streamer"))
         return true;
     }
     return false;
@@ -1312,95 +1466,80 @@ class SentenceParser {
     for (std::size_t b = k; b-- > 0 && k - b <= 6;) {
       const std::string_view w = n(b);
       if (w == "," || w == ";" || w == "and") break;
-      if (is_other_noun(w)) return true;
+      if (lex(b).bits & kOtherNoun) return true;
     }
     return false;
   }
 
-  // The cue at token k, for a date at [begin, end) (range: the date is a span).
-  // Whether a word can be a cue at all: most words are not, and a set lookup keeps the role search
-  // cheap. Holds every word cue_at() tests as the cue itself (not the words around it).
-  static bool may_be_cue(std::string_view w) {
-    static const std::unordered_set<std::string_view> kWords = {
-      "air", "aired", "airing", "airs", "animation", "available", "back", "began", "begin", "begins", "bowed",
-      "bows", "bumped", "cameras", "canceled", "cancellation", "cancelled", "casting", "clip", "comes", "coming",
-      "committed", "concluded", "concludes", "dated", "deal", "delayed", "drop", "dropped", "dropping", "drops",
-      "due", "earnings", "end", "ended", "ends", "episode", "expect", "expected", "expects", "filmed", "filming",
-      "finale", "follow", "followed", "following", "follows", "footage", "halted", "hit", "hits", "interview",
-      "kick", "kicked", "kicks", "land", "landed", "landing", "lands", "launch", "launched", "launches",
-      "launching", "licence", "license", "lined", "lineup", "live", "livestream", "moved", "nominations", "open",
-      "opened", "opens", "order", "ordered", "orders", "out", "panel", "paused", "penciled", "pencilled",
-      "photography", "pick", "picked", "picks", "pickup", "planned", "post-production", "poster", "posters",
-      "postponed", "pre-production", "presentation", "production", "pushed", "ran", "recording", "release",
-      "rescued", "resume", "resumed", "resumes", "reveal", "revealed", "reveals", "rights", "rolled", "rolls",
-      "run", "running", "runs", "said", "says", "schedule", "scheduled", "screeners", "set", "shifted", "shooting",
-      "shot", "shutdown", "signed", "signs", "slate", "slated", "slipped", "slotted", "start", "started", "starts",
-      "streamer", "streamers", "strike", "strikes", "subscriber", "subscribers", "targeting", "targets", "teaser",
-      "teasers", "told", "trailer", "trailers", "unveil", "unveiled", "unveils", "upfront", "visual", "walkout",
-      "window", "wrap", "wrapped", "wrapping", "wraps", "writing"};
-    if (kWords.count(w)) return true;
+  // Whether the word at k can be a cue at all: most words are not, and ruling them out keeps the
+  // role search cheap. kCueWords holds every word cue_at() tests as the cue itself (not the words
+  // around it); the prefixes are those cue_at() tests with starts().
+  bool may_be_cue(std::size_t k) const {
+    if (lex(k).bits & kCueWord) return true;
+    const std::string_view w = n(k);
     for (std::string_view p : {"premier", "debut", "shoot", "renew", "announc", "confirm", "greenl", "commission",
                                "releas", "arriv", "stream", "simulcast", "return"})
       if (w.substr(0, p.size()) == p) return true;
     return false;
   }
 
+  // The cue at token k, for a date at [begin, end) (range: the date is a span).
   Cue cue_at(std::size_t k, std::size_t begin, bool range) const {
     const std::string_view w = n(k);
-    if (!may_be_cue(w)) return {};
+    if (!may_be_cue(k)) return {};
     const std::string_view prev = k ? n(k - 1) : std::string_view(), next = n(k + 1);
     auto starts = [&](std::string_view p) { return w.substr(0, p.size()) == p; };
     auto strong = [](Role r) { return Cue{r, true}; };
-    if (is_other_noun(w)) return strong(Role::kOther);
+    if (lex(k).bits & kOtherNoun) return strong(Role::kOther);
     // "a listing dated 2020-06-12": the date of a document.
     if (w == "dated" && k + 1 == begin) return strong(Role::kOther);
     // Premiere.
     if (starts("premier") || starts("debut") || w == "bowed" || w == "bows") return strong(Role::kPremiere);
-    if (one_of(w, {"kicked", "kicks", "kick"}) && next == "off") return strong(Role::kPremiere);
-    if (w == "airing" && one_of(prev, {"begin", "began", "begins", "start", "started", "starts", "beginning"}))
+    if (one_of(w, "kicked", "kicks", "kick") && next == "off") return strong(Role::kPremiere);
+    if (w == "airing" && one_of(prev, "begin", "began", "begins", "start", "started", "starts", "beginning"))
       return strong(Role::kPremiere);
     if (w == "episode" && prev == "first") return strong(Role::kPremiere);
-    if (one_of(w, {"launched", "launch", "launches", "launching"}))
+    if (one_of(w, "launched", "launch", "launches", "launching"))
       return strong(service_before(k) ? Role::kOther : Role::kPremiere);
-    if (one_of(w, {"rolls", "rolled"}) && next == "out") return strong(service_before(k) ? Role::kOther : Role::kRelease);
+    if (one_of(w, "rolls", "rolled") && next == "out") return strong(service_before(k) ? Role::kOther : Role::kRelease);
     // A run, not an event: "ran on NBC from 1994 to 2004", "aired between 2015 and 2022".
-    if (range && one_of(w, {"ran", "run", "runs", "running", "aired", "airing"})) return strong(Role::kOther);
+    if (range && one_of(w, "ran", "run", "runs", "running", "aired", "airing")) return strong(Role::kOther);
     // Production.
-    if (one_of(w, {"filming", "filmed", "production", "post-production", "pre-production", "casting", "writing",
+    if (one_of(w, "filming", "filmed", "production", "post-production", "pre-production", "casting", "writing",
                    "recording", "animation", "cameras", "photography", "shutdown", "halted", "paused", "resumed",
-                   "resume", "resumes"}) ||
+                   "resume", "resumes") ||
         starts("shoot"))
       return strong(Role::kProduction);
-    if (w == "shot" && !one_of(next, {"back", "up", "to", "into"})) return strong(Role::kProduction);
-    if (one_of(w, {"wrapped", "wraps", "wrap", "wrapping"})) {
+    if (w == "shot" && !one_of(next, "back", "up", "to", "into")) return strong(Role::kProduction);
+    if (one_of(w, "wrapped", "wraps", "wrap", "wrapping")) {
       // "filming wrapped" is production; "the season wrapped", "wrapped its run" end a run.
       Role r = Role::kProduction;
       for (std::size_t a = k >= 3 ? k - 3 : 0; a <= k + 4 && a < norms_.size(); ++a) {
         const std::string_view x = n(a);
         if (a > k && (x == "," || x == "and" || a >= begin)) break;
-        if (one_of(x, {"filming", "production", "shooting", "photography", "cameras"})) return strong(Role::kProduction);
-        if (one_of(x, {"run", "season", "series", "finale", "episodes", "episode"})) r = Role::kRelease;
+        if (one_of(x, "filming", "production", "shooting", "photography", "cameras")) return strong(Role::kProduction);
+        if (one_of(x, "run", "season", "series", "finale", "episodes", "episode")) r = Role::kRelease;
       }
       return strong(r);
     }
     // Renewals, orders and announcements.
     if (starts("renew") || starts("announc") || starts("confirm") || starts("greenl") || starts("commission") ||
-        one_of(w, {"ordered", "order", "orders", "revealed", "reveal", "reveals", "unveiled", "unveil", "unveils",
-                   "rescued", "pickup", "committed"}) ||
-        (one_of(w, {"picked", "picks", "pick"}) && next == "up"))
+        one_of(w, "ordered", "order", "orders", "revealed", "reveal", "reveals", "unveiled", "unveil", "unveils",
+                   "rescued", "pickup", "committed") ||
+        (one_of(w, "picked", "picks", "pick") && next == "up"))
       return strong(promo_before(k) ? Role::kOther : Role::kRenewal);
     // "said on Tuesday that...": the date of the statement.
-    if (one_of(w, {"said", "says", "told"}) && (k + 1 == begin || (k + 2 == begin && one_of(next, {"on", "in"}))))
+    if (one_of(w, "said", "says", "told") && (k + 1 == begin || (k + 2 == begin && one_of(next, "on", "in"))))
       return strong(Role::kRenewal);
     // Release.
     if (w == "release" && prev == "press") return {};
     const bool release_verb =
         starts("releas") || starts("arriv") || (starts("stream") && w != "streamer" && w != "streamers") ||
         starts("simulcast") ||
-        one_of(w, {"drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
-                   "airing"}) ||
+        one_of(w, "drop", "drops", "dropped", "dropping", "land", "lands", "landed", "landing", "airs", "aired",
+                   "airing") ||
         (w == "air" && prev != "the") ||  // "will air in 2024", not "on the air"
-        (one_of(w, {"hit", "hits"}) && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
+        (one_of(w, "hit", "hits") && k + 1 < tokens_.size() && tokens_[k + 1].has(kCapitalized) && next != "no");
     if (release_verb) {
       if (promo_before(k)) return strong(Role::kOther);
       // "first aired", "first arrived on Netflix": the premiere.
@@ -1408,20 +1547,20 @@ class SentenceParser {
       if (prev == "first") return strong(Role::kPremiere);
       return strong(Role::kRelease);
     }
-    if (starts("return") || one_of(w, {"available", "finale", "ended", "ends", "concluded", "concludes"}) ||
-        (w == "end" && one_of(prev, {"will", "to", "would"})) || (one_of(w, {"signed", "signs"}) && next == "off") ||
-        (w == "live" && one_of(prev, {"went", "go", "goes", "going"})) ||
+    if (starts("return") || one_of(w, "available", "finale", "ended", "ends", "concluded", "concludes") ||
+        (w == "end" && one_of(prev, "will", "to", "would")) || (one_of(w, "signed", "signs") && next == "off") ||
+        (w == "live" && one_of(prev, "went", "go", "goes", "going")) ||
         ((w == "back" || w == "out") &&
-         one_of(prev, {"be", "is", "are", "was", "were", "come", "comes", "came", "coming", "bring", "brings",
-                       "brought", "expected", "brought"})))
+         one_of(prev, "be", "is", "are", "was", "were", "come", "comes", "came", "coming", "bring", "brings",
+                       "brought", "expected", "brought")))
       return strong(Role::kRelease);
     // Scheduling words without an event.
-    if (one_of(w, {"set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
+    if (one_of(w, "set", "slated", "scheduled", "planned", "due", "expected", "expect", "expects", "targeting",
                    "targets", "slotted", "penciled", "pencilled", "lined", "slate", "lineup", "window", "schedule",
                    "begins", "begin", "starts", "start", "started", "began", "pushed", "moved", "delayed", "postponed",
                    "slipped", "shifted", "bumped", "follow", "follows", "followed", "coming", "comes", "open", "opens",
-                   "opened"}) ||  // "opened in theaters", but "casting opened in January" is production
-        (w == "following" && one_of(next, {"in", "on"})))  // not "following its fifth season"
+                   "opened") ||  // "opened in theaters", but "casting opened in January" is production
+        (w == "following" && one_of(next, "in", "on")))  // not "following its fifth season"
       return {Role::kRelease, false};
     return {};
   }
@@ -1430,12 +1569,12 @@ class SentenceParser {
   bool clause_break(std::size_t k) const {
     const std::string_view w = n(k);
     if (w == ":" && k > 0 && n(k - 1) == "date") return false;  // "release date: 2025-04-23"
-    if (one_of(w, {".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
-                   "although", "whereas", "but", "after", "before", "if", "unless", "when"}))
+    if (one_of(w, ".", ";", ":", "—", "(", ")", "that", "which", "who", "whether", "because", "while", "though",
+                   "although", "whereas", "but", "after", "before", "if", "unless", "when"))
       return true;
     // ", and", ", with"; and a subject after a comma: "even if it were ordered tomorrow, we would not
     // expect it before late 2021".
-    return one_of(w, {"and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you"}) &&
+    return one_of(w, "and", "with", "as", "so", "yet", "even", "we", "it", "they", "he", "she", "i", "you") &&
            k > 0 && n(k - 1) == ",";
   }
 
@@ -1447,16 +1586,16 @@ class SentenceParser {
     bool title = false;
     for (std::size_t skip = 0; skip < 3 && k < tokens_.size() && tokens_[k].has(kCapitalized); ++skip, ++k) title = true;
     const std::string_view w = n(k);
-    if (one_of(w, {"premiere", "debut", "bow", "series", "film", "movie", "adaptation", "remake", "original", "version",
-                   "pilot"}) ||
+    if (one_of(w, "premiere", "debut", "bow", "series", "film", "movie", "adaptation", "remake", "original", "version",
+                   "pilot") ||
         (title && w == "anime"))
       return Role::kPremiere;
-    if (one_of(w, {"release", "return", "slate", "lineup", "line-up", "window", "schedule", "rollout", "finale",
-                   "broadcast", "arrival", "simulcast", "drop"}))
+    if (one_of(w, "release", "return", "slate", "lineup", "line-up", "window", "schedule", "rollout", "finale",
+                   "broadcast", "arrival", "simulcast", "drop"))
       return Role::kRelease;
-    if (one_of(w, {"renewal", "pickup", "order", "announcement"})) return Role::kRenewal;
-    if (one_of(w, {"shoot", "production", "filming"})) return Role::kProduction;
-    if (one_of(w, {"earnings", "results", "call", "report", "strike", "strikes"})) return Role::kOther;
+    if (one_of(w, "renewal", "pickup", "order", "announcement")) return Role::kRenewal;
+    if (one_of(w, "shoot", "production", "filming")) return Role::kProduction;
+    if (one_of(w, "earnings", "results", "call", "report", "strike", "strikes")) return Role::kOther;
     return Role::kNone;
   }
 
@@ -1470,12 +1609,12 @@ class SentenceParser {
     // "on the air since October 20, 1999", "running since 2005": the start of the run.
     if (begin > 0 && n(begin - 1) == "since") {
       for (std::size_t k = begin - 1; k-- > 0 && begin - k <= 5;)
-        if (one_of(n(k), {"running", "air", "airing"})) return "premiere";
+        if (one_of(n(k), "running", "air", "airing")) return "premiere";
     }
     // The date's preposition: "for" and "through" name a target ("renewed for the 2021-22 season").
     std::size_t p = begin;
     if (p > 0 && n(p - 1) == "the") --p;
-    const bool target = p > 0 && one_of(n(p - 1), {"for", "through", "until"});
+    const bool target = p > 0 && one_of(n(p - 1), "for", "through", "until");
     auto settle = [&](Role r) { return role_name(r == Role::kRenewal && target ? Role::kRelease : r); };
     Role weak = Role::kNone;
     for (std::size_t k = begin; k-- > 0 && begin - k <= 20;) {
@@ -1483,12 +1622,12 @@ class SentenceParser {
       if (c.strong) return settle(c.role);
       if (c.role != Role::kNone && weak == Role::kNone) weak = c.role;
       // "after March", "before the 2019 season": the preposition of the date itself.
-      if (clause_break(k) && !(begin - k <= 2 && one_of(n(k), {"after", "before"}))) break;
+      if (clause_break(k) && !(begin - k <= 2 && one_of(n(k), "after", "before"))) break;
     }
     // A date that opens the sentence ("On June 1, Netflix confirmed...") belongs to the main verb.
     bool fronted = true;
     for (std::size_t k = 0; k < begin; ++k)
-      if (!one_of(n(k), {"on", "in", "by", "since", "until", "back", "as", "of", "early", "late", "earlier", "later"}))
+      if (!one_of(n(k), "on", "in", "by", "since", "until", "back", "as", "of", "early", "late", "earlier", "later"))
         fronted = false;
     if (!tv_season) {
       for (std::size_t k = end; k < norms_.size() && k - end <= 8; ++k) {
@@ -1563,7 +1702,8 @@ class SentenceParser {
   std::vector<std::tuple<std::size_t, std::size_t, Point>> anchors_;  // dates with a stated year: tokens, point
   std::size_t last_end_ = static_cast<std::size_t>(-1);  // one past the joiner after the last date found
   std::span<const Token> tokens_;
-  std::vector<std::string_view> norms_;
+  std::span<const std::string_view> norms_;
+  std::span<const Lex> lex_;
   const std::optional<CivilDate>& reference_;
   const DateOptions& options_;
 };
@@ -1575,9 +1715,11 @@ DateExtractor::DateExtractor(DateOptions options) : options_(options) {}
 std::vector<TemporalExpression> DateExtractor::extract(const Document& doc, std::optional<CivilDate> reference) const {
   if (reference && !CivilDate::valid(reference->year, reference->month, reference->day)) reference.reset();
   std::vector<TemporalExpression> out;
+  std::vector<std::string_view> norms;  // reused from sentence to sentence
+  std::vector<Lex> lex;
   for (const Sentence& s : doc.sentences()) {
-    auto found = SentenceParser(doc, s, reference, options_).run();
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    lex_sentence(doc, s, norms, lex);
+    SentenceParser(doc, s, norms, lex, reference, options_).run(out);
   }
   return out;
 }
@@ -1590,12 +1732,14 @@ std::optional<CivilDate> DateExtractor::find_dateline(const Document& doc) const
     if (para.end - para.begin > 160) continue;
     for (std::uint32_t si = para.first_sentence; si < para.end_sentence; ++si) {
       const Sentence& s = doc.sentences()[si];
+      std::vector<std::string_view> norms;
+      std::vector<Lex> lex;
+      lex_sentence(doc, s, norms, lex);
       bool byline = false;
-      for (const Token& t : doc.tokens(s)) {
-        const std::string_view w = doc.normalized(t);
+      for (const std::string_view w : norms)
         if (w == "by" || w == "published" || w == "posted" || w == "updated" || w == "|" || w == "on") byline = true;
-      }
-      const auto found = SentenceParser(doc, s, std::nullopt, options_).run();
+      std::vector<TemporalExpression> found;
+      SentenceParser(doc, s, norms, lex, std::nullopt, options_).run(found);
       for (const TemporalExpression& t : found) {
         if (t.granularity != "day" || !t.begin_date || t.value.find('/') != std::string::npos) continue;
         if (byline || found.size() == 1) return t.begin_date;

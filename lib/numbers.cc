@@ -32,8 +32,9 @@ constexpr Word kScales[] = {{"hundred", 100}, {"thousand", 1000}, {"million", 10
 
 template <std::size_t N>
 std::optional<int> lookup(std::string_view w, const Word (&table)[N]) {
+  // (The first byte rules out most entries without a call to compare the rest.)
   for (const Word& x : table)
-    if (x.word == w) return x.value;
+    if (x.word.size() == w.size() && x.word[0] == w[0] && x.word == w) return x.value;
   return std::nullopt;
 }
 
@@ -85,6 +86,11 @@ std::optional<int> parse_ordinal(std::string_view w) {
     if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return v;
     return std::nullopt;
   }
+  // Every ordinal word ends as its numeral does ("first", "second", "third", "twenty-fourth"): this
+  // rules out most words before the tables are searched.
+  if (w.size() < 2) return std::nullopt;
+  if (const std::string_view end = w.substr(w.size() - 2); end != "st" && end != "nd" && end != "rd" && end != "th")
+    return std::nullopt;
   if (auto v = lookup(w, kOrdinalUnits)) return *v;
   if (auto v = lookup(w, kOrdinalTens)) return *v;
   const std::size_t hyphen = w.find('-');
