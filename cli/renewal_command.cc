@@ -151,7 +151,7 @@ std::vector<RenewalExample> load_all(const std::vector<std::string>& paths) {
 int renewal_main(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: greenlight renewal train --out MODEL DATA.jsonl...\n"
-      "       greenlight renewal cv [--folds 5] DATA.jsonl...\n"
+      "       greenlight renewal cv [--folds 5] [--train-only EXTRA.jsonl] DATA.jsonl...\n"
       "       greenlight renewal eval [--model MODEL] DATA.jsonl...\noptions");
   visible.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "train: model file to write")(
       "model,m", po::value<std::string>(), "eval: model file (default: the built-in model)")(
@@ -161,7 +161,9 @@ int renewal_main(const std::vector<std::string>& args) {
       "min-auc", po::value<double>(), "fail below this AUC")("errors", "cv, eval: print misclassified passages to stderr")(
       "l2", po::value<double>()->default_value(RenewalTrainOptions{}.l2), "L2 penalty")(
       "epochs", po::value<int>()->default_value(RenewalTrainOptions{}.epochs), "training steps")(
-      "min-count", po::value<int>()->default_value(RenewalTrainOptions{}.min_feature_count), "drop rarer features")("max-brier", po::value<double>(), "fail above this Brier score");
+      "min-count", po::value<int>()->default_value(RenewalTrainOptions{}.min_feature_count), "drop rarer features")("max-brier", po::value<double>(), "fail above this Brier score")(
+      "train-only", po::value<std::vector<std::string>>(),
+      "cv: passages added to every training fold and never tested (repeatable): what extra data adds to the others");
   po::variables_map vm;
   if (!parse_command_line(args, visible, {{"mode", 1}, {"data", -1}}, vm)) return 0;
   auto usage = [&](const std::string& message) { return usage_error(message, visible); };
@@ -208,9 +210,11 @@ int renewal_main(const std::vector<std::string>& args) {
     std::iota(order.begin(), order.end(), 0);
     std::mt19937 rng(vm["seed"].as<unsigned>());
     std::shuffle(order.begin(), order.end(), rng);
+    const std::vector<RenewalExample> extra =
+        vm.count("train-only") ? load_all(vm["train-only"].as<std::vector<std::string>>()) : std::vector<RenewalExample>{};
     std::vector<Prediction> p;
     for (int f = 0; f < folds; ++f) {
-      std::vector<RenewalExample> train, test;
+      std::vector<RenewalExample> train = extra, test;
       for (std::size_t r = 0; r < order.size(); ++r)
         (static_cast<int>(r % folds) == f ? test : train).push_back(examples[order[r]]);
       const RenewalScorer scorer = RenewalScorer::train(train, train_options);
@@ -221,7 +225,9 @@ int renewal_main(const std::vector<std::string>& args) {
                     << e.text.substr(0, 400) << "\n\n";
       }
     }
-    std::cout << folds << "-fold cross-validation over " << examples.size() << " passages\n";
+    std::cout << folds << "-fold cross-validation over " << examples.size() << " passages";
+    if (!extra.empty()) std::cout << " (" << extra.size() << " more passages in every training fold)";
+    std::cout << "\n";
     return check(report(p, std::cout));
   }
   throw usage("unknown mode '" + mode + "' (train, cv or eval)");
