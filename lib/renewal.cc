@@ -164,10 +164,10 @@ struct RenewalScorer::Model {
     return kNone;
   }
   // The model feature of a word feature, or -1.
-  int word_feature(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash) const {
-    if (kind == "o:") return word(first_hash).seen_alone;
-    if (kind == "w:") return word(first_hash).in_cue_sentence;
-    if (kind == "b:" && !(word(first_hash).pair_first && word(second_hash).pair_second)) return -1;
+  int word_feature(char kind, std::uint64_t first_hash, std::uint64_t second_hash) const {
+    if (kind == 'o') return word(first_hash).seen_alone;
+    if (kind == 'w') return word(first_hash).in_cue_sentence;
+    if (kind == 'b' && !(word(first_hash).pair_first && word(second_hash).pair_second)) return -1;
     return lookup(word_feature_hash(kind, first_hash, second_hash));
   }
 
@@ -344,7 +344,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       if (occurrences) occurrences->push_back({f, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
-    void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
+    void add_words(char kind, std::string_view, std::uint64_t first_hash, std::string_view,
                    std::uint64_t second_hash, float value) override {
       add(m.word_feature(kind, first_hash, second_hash), value);
     }
@@ -416,7 +416,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     std::uint32_t sentence = 0;
     SentenceSink(const Model& model, std::vector<Occurrence>& o) : m(model), out(o) {}
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
-    void add_words(std::string_view kind, std::string_view, std::uint64_t first_hash, std::string_view,
+    void add_words(char kind, std::string_view, std::uint64_t first_hash, std::string_view,
                    std::uint64_t second_hash, float value) override {
       add(m.word_feature(kind, first_hash, second_hash), value);
     }

@@ -397,21 +397,22 @@ bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
 }  // namespace
 
 std::uint64_t feature_name_hash(std::string_view name) {
-  const std::string_view kind = name.substr(0, 2);
-  if (kind == "o:" || kind == "w:") return word_feature_hash(kind, word_hash(name.substr(2)), 0);
-  if (kind == "b:") {
+  if (name.size() >= 2 && name[1] == ':') {
+    const char kind = name[0];
+    if (kind == 'o' || kind == 'w') return word_feature_hash(kind, word_hash(name.substr(2)), 0);
     const std::size_t space = name.find(' ', 2);
-    if (space != std::string_view::npos)
+    if (kind == 'b' && space != std::string_view::npos)
       return word_feature_hash(kind, word_hash(name.substr(2, space - 2)), word_hash(name.substr(space + 1)));
   }
   return hash_mix(word_hash(name) ^ 0x5bd1e9955bd1e995ull);  // any other name
 }
 
-void CueSink::add_words(std::string_view kind, std::string_view first, std::uint64_t, std::string_view second,
-                        std::uint64_t, float value) {
-  std::string name(kind);
+void CueSink::add_words(char kind, std::string_view first, std::uint64_t, std::string_view second, std::uint64_t,
+                        float value) {
+  std::string name(1, kind);
+  name += ':';
   name += first;
-  if (kind == "b:") {
+  if (kind == 'b') {
     name += ' ';
     name += second;
   }
@@ -604,14 +605,14 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     }
     if (!any_cue) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) sink.add_words("o:", norms[i], hashes[i], {}, 0, 0.25f);
+        if (norms[i].size() >= 2) sink.add_words('o', norms[i], hashes[i], {}, 0, 0.25f);
     }
     if (any_cue) {
       // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
       for (std::size_t i = 0; i < n; ++i) {
-        if (norms[i].size() < 2 && norms[i] != "?") continue;
-        sink.add_words("w:", norms[i], hashes[i], {}, 0, 0.5f);
-        if (i + 1 < n) sink.add_words("b:", norms[i], hashes[i], norms[i + 1], hashes[i + 1], 0.5f);
+        if (norms[i].size() < 2 && !(norms[i].size() == 1 && norms[i][0] == '?')) continue;
+        sink.add_words('w', norms[i], hashes[i], {}, 0, 0.5f);
+        if (i + 1 < n) sink.add_words('b', norms[i], hashes[i], norms[i + 1], hashes[i + 1], 0.5f);
       }
     }
     return any_cue;

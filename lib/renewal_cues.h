@@ -46,8 +46,10 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 class CueSink {
  public:
   virtual void add(std::string_view name, float value) = 0;
-  // `kind` is "o:", "w:" or "b:"; `second` is empty (hash 0) except for "b:" (a word pair).
-  virtual void add_words(std::string_view kind, std::string_view first, std::uint64_t first_hash,
+  // `kind` is 'o' (a word of a sentence without cues), 'w' (a word of a cue sentence) or 'b' (a
+  // pair of neighbouring words of a cue sentence); the feature is named "o:word", "w:word",
+  // "b:word next". `second` is empty (hash 0) except for pairs.
+  virtual void add_words(char kind, std::string_view first, std::uint64_t first_hash,
                          std::string_view second, std::uint64_t second_hash, float value);
 
  protected:
@@ -59,7 +61,7 @@ class CueSink {
 // word_feature_hash("b:", word_hash("fans"), word_hash("want")). Word pairs are named with a space
 // between the words, which no token contains.
 std::uint64_t word_hash(std::string_view word);
-std::uint64_t word_feature_hash(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash);
+std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash);
 std::uint64_t feature_name_hash(std::string_view name);
 
 // The first (up to) eight bytes of a word, little-endian, zero-padded: compared as one integer.
@@ -100,11 +102,11 @@ inline std::uint64_t word_hash(std::string_view word) {
   return hash_mix(h ^ word_head(word) ^ 0xa0761d6478bd642full);
 }
 
-inline std::uint64_t word_feature_hash(std::string_view kind, std::uint64_t first_hash, std::uint64_t second_hash) {
-  // Each kind its own seed ("o:", "w:" or "b:"; any other two bytes work too).
-  const std::uint64_t seed = word_head(kind.substr(0, 2)) * 0xe7037ed1a0b428dbull;
+inline std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash) {
+  // Each kind its own seed.
+  const std::uint64_t seed = static_cast<unsigned char>(kind) * 0xe7037ed1a0b428dbull;
   std::uint64_t h = hash_mix(seed ^ (first_hash * 0x9e3779b97f4a7c15ull));
-  if (kind == "b:") h = hash_mix(h ^ (second_hash * 0xc2b2ae3d27d4eb4full));
+  if (kind == 'b') h = hash_mix(h ^ (second_hash * 0xc2b2ae3d27d4eb4full));
   return h;
 }
 
