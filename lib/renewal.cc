@@ -459,6 +459,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     strongest.insert(at, {si, from, next_occurrence, weight});
   }
   std::vector<std::pair<int, double>> by_feature;  // model feature -> share, one evidence sentence
+  thread_local std::vector<int> position;
+  if (position.size() < m.features.size()) position.assign(m.features.size(), -1);
   for (const Candidate& c : strongest) {
     RenewalEvidenceItem item;
     const Sentence& s = doc.sentences()[c.sentence];
@@ -466,17 +468,21 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     item.end = s.end;
     item.text = std::string(doc.text_of(s));
     item.weight = c.weight;
+    // Shares summed per feature in the order first seen (`position` maps a feature to its entry).
     by_feature.clear();
     const auto [first, last] = features_of(c.sentence, c.from, c.to);
-    for (const Occurrence* o = first; o != last; ++o)
-      if (sums[o->feature] != 0) by_feature.emplace_back(o->feature, contribution[o->feature] * o->value);
-    std::sort(by_feature.begin(), by_feature.end());
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < by_feature.size(); ++k) {
-      if (distinct > 0 && by_feature[distinct - 1].first == by_feature[k].first) by_feature[distinct - 1].second += by_feature[k].second;
-      else by_feature[distinct++] = by_feature[k];
+    for (const Occurrence* o = first; o != last; ++o) {
+      if (sums[o->feature] == 0) continue;
+      const double share = contribution[o->feature] * o->value;
+      int& at = position[o->feature];
+      if (at < 0) {
+        at = static_cast<int>(by_feature.size());
+        by_feature.emplace_back(o->feature, share);
+      } else {
+        by_feature[at].second += share;
+      }
     }
-    by_feature.resize(distinct);
+    for (const auto& [f, share] : by_feature) position[f] = -1;
     const std::size_t shown = std::min<std::size_t>(by_feature.size(), 4);
     std::partial_sort(by_feature.begin(), by_feature.begin() + static_cast<std::ptrdiff_t>(shown), by_feature.end(),
                       [&](const auto& a, const auto& b) {
