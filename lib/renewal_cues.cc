@@ -229,6 +229,13 @@ struct PatternIndex {
   };
   std::unordered_map<std::string_view, std::vector<int>> exact;
   std::array<std::vector<PrefixHead>, 257> prefix_by_first_byte;
+  // Which first two bytes (little-endian) some prefix pattern can start with: most tokens are
+  // turned away by one bit.
+  std::array<std::uint64_t, 1024> first_two_bytes{};
+  bool may_start_prefix(std::uint64_t head) const {
+    const std::uint32_t key = head & 0xffff;
+    return first_two_bytes[key >> 6] >> (key & 63) & 1;
+  }
   std::vector<int> any_first_word;                // "* and final": tried when the next word fits
   std::vector<std::string_view> any_first_second;  // their second words, exact
   std::vector<int> any_first_always;              // wildcards followed by a prefix: always tried
@@ -252,6 +259,12 @@ const PatternIndex& pattern_index() {
       } else if (first.back() == '*') {
         const WordTest& t = p.tests[0];
         out.prefix_by_first_byte[static_cast<unsigned char>(first[0])].push_back({t.head, t.head_mask, t.prefix.size(), pi});
+        const auto mark = [&](std::uint32_t key) { out.first_two_bytes[key >> 6] |= 1ull << (key & 63); };
+        if (t.prefix.size() >= 2) {
+          mark(t.head & 0xffff);
+        } else {
+          for (std::uint32_t second = 0; second < 256; ++second) mark((t.head & 0xff) | (second << 8));
+        }
       } else {
         out.exact[first].push_back(pi);
       }
@@ -455,24 +468,25 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
   };
   {
     const Sentence& s = doc.sentences()[si];
-    norms.clear();
-    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) norms.push_back(doc.normalized(tokens[i]));
-    const std::size_t n = norms.size();
+    const std::size_t n = s.end_token - s.first_token;
     if (n == 0) return false;
     // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
     // "sources say", "a leak"), as an order or cancellation told that way is not official.
     thread_local std::vector<WordInfo> info;
     thread_local std::vector<std::uint64_t> hashes, heads;
-    info.clear();
-    hashes.clear();
-    heads.clear();
+    norms.resize(n);
+    info.resize(n);
+    hashes.resize(n);
+    heads.resize(n);
     bool rumour = false;
     const WordTable& table = word_table();
     for (std::size_t i = 0; i < n; ++i) {
-      hashes.push_back(word_hash(norms[i]));
-      heads.push_back(word_head(norms[i]));
-      info.push_back(table.find(hashes.back()));
-      rumour = rumour || (info.back().flags & kRumourWord) || is_rumour_prefix(heads.back());
+      const std::string_view w = doc.normalized(tokens[s.first_token + i]);
+      norms[i] = w;
+      heads[i] = word_head(w);
+      hashes[i] = w.size() < 8 ? short_word_hash(w.size(), heads[i]) : word_hash(w);
+      info[i] = table.find(hashes[i]);
+      rumour = rumour || (info[i].flags & kRumourWord) || is_rumour_prefix(heads[i]);
     }
     const bool question = norms.back() == "?";
     const bool headline = static_cast<int>(si) == headline_index;
@@ -527,7 +541,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       };
       if (info[i].patterns)
         for (const int pi : *info[i].patterns) try_pattern(pi);
-      if (!norms[i].empty()) {
+      if (!norms[i].empty() && index.may_start_prefix(heads[i])) {
         const std::uint64_t head = heads[i];
         for (const PatternIndex::PrefixHead& h : index.prefix_by_first_byte[static_cast<unsigned char>(norms[i][0])])
           if ((head & h.mask) == h.head && norms[i].size() >= h.size) try_pattern(h.pattern);

@@ -101,6 +101,10 @@ inline std::uint64_t word_hash(std::string_view word) {
   for (; word.size() >= 8; word.remove_prefix(8)) h = hash_mix(h ^ word_head(word));
   return hash_mix(h ^ word_head(word) ^ 0xa0761d6478bd642full);
 }
+// word_hash of a word shorter than eight bytes from its size and word_head.
+inline std::uint64_t short_word_hash(std::size_t size, std::uint64_t head) {
+  return hash_mix((0x9e3779b97f4a7c15ull ^ size) ^ head ^ 0xa0761d6478bd642full);
+}
 
 inline std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash) {
   // Each kind its own seed.
