@@ -288,6 +288,7 @@ enum WordFlag : std::uint16_t {
   kRumourWord = 1 << 8,
   kPronounStart = 1 << 9,  // first word of a pronoun subject
   kAfterAnyWord = 1 << 10,  // second word of a pattern that starts with any word ("* and final")
+  kFunctionWord = 1 << 11,  // "the", "of", "its": no word feature of its own
 };
 
 struct WordInfo {
@@ -355,6 +356,15 @@ const WordTable& word_table() {
     constexpr std::string_view kRumour[] = {"reportedly", "report", "reports", "sources", "allegedly", "scoop",
                                             "whispers", "gossip"};
     mark(kRumour, kRumourWord);
+    constexpr std::string_view kFunction[] = {
+        "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "as", "into",
+        "and", "or", "but", "so", "than", "that", "this", "these", "those", "which", "who", "whom", "whose",
+        "it", "its", "it's", "he", "she", "they", "them", "their", "his", "her", "we", "our", "you", "your",
+        "i", "me", "my", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has",
+        "have", "had", "there", "here", "what", "when", "where", "how", "all", "any", "some", "each", "just",
+        "also", "very", "too", "up", "out", "over", "then", "more", "most", "such", "own", "same", "other",
+        "'s", "s", ",", ".", ":", ";", "(", ")", "\"", "'", "-", "--", "!"};
+    mark(kFunction, kFunctionWord);
     for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
     mark(pattern_index().any_first_second, kAfterAnyWord);
     return out;
@@ -619,7 +629,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     }
     if (!any_cue) {
       for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2) sink.add_words('o', norms[i], hashes[i], {}, 0, 0.25f);
+        if (norms[i].size() >= 2 && !(info[i].flags & kFunctionWord)) sink.add_words('o', norms[i], hashes[i], {}, 0, 0.25f);
     }
     if (any_cue) {
       // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
