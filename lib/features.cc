@@ -73,7 +73,7 @@ void fnv_continue_all(std::uint64_t* h, int n, std::string_view bytes) {
 // bytes, which has no data-dependent branches to mispredict.
 void sort_buckets(std::vector<std::uint32_t>& v, std::vector<std::uint32_t>& scratch, int bits) {
   const std::size_t n = v.size();
-  if (n <= 64) {
+  if (n <= 32) {
     for (std::size_t i = 1; i < n; ++i) {
       const std::uint32_t x = v[i];
       std::size_t j = i;
