@@ -69,36 +69,35 @@ void fnv_continue_all(std::uint64_t* h, int n, std::string_view bytes) {
   for (int k = 0; k < n; ++k) h[k] = fnv_continue(h[k], bytes);
 }
 
-// Sorts buckets (< 2^bits): insertion sort for a sentence's few dozen, else LSD radix sort by
-// bytes, which has no data-dependent branches to mispredict.
+// Sorts buckets (< 2^bits). A sentence has a few dozen n-grams and their buckets are hash values,
+// spread evenly: one counting pass by their top bits into about as many bins as values leaves
+// each bin with one or two, and an insertion sort then finishes with a move or two per value. Far
+// fewer mispredicted branches than std::sort, and far less counting than a full radix sort.
 void sort_buckets(std::vector<std::uint32_t>& v, std::vector<std::uint32_t>& scratch, int bits) {
   const std::size_t n = v.size();
-  if (n <= 32) {
-    for (std::size_t i = 1; i < n; ++i) {
-      const std::uint32_t x = v[i];
-      std::size_t j = i;
-      for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
-      v[j] = x;
-    }
+  constexpr int kMaxBinBits = 12;
+  if (n > (std::size_t{8} << kMaxBinBits)) {  // a long document: bins would fill up
+    std::sort(v.begin(), v.end());
     return;
   }
-  scratch.resize(n);
-  std::uint32_t* from = v.data();
-  std::uint32_t* to = scratch.data();
-  for (int shift = 0; shift < bits; shift += 8) {
-    std::uint32_t count[256] = {};
-    for (std::size_t i = 0; i < n; ++i) ++count[(from[i] >> shift) & 0xFF];
-    if (count[(from[0] >> shift) & 0xFF] == n) continue;  // one digit for all: already in order
-    std::uint32_t at = 0;
-    for (std::uint32_t& c : count) {
-      const std::uint32_t here = c;
-      c = at;
-      at += here;
-    }
-    for (std::size_t i = 0; i < n; ++i) to[count[(from[i] >> shift) & 0xFF]++] = from[i];
-    std::swap(from, to);
+  if (n > 16) {
+    const int bin_bits = std::min({static_cast<int>(std::bit_width(n)), kMaxBinBits, bits});
+    const int shift = bits - bin_bits;
+    std::uint32_t count[(1u << kMaxBinBits) + 1];
+    const std::size_t bins = std::size_t{1} << bin_bits;
+    std::fill(count, count + bins + 1, 0u);
+    for (const std::uint32_t x : v) ++count[(x >> shift) + 1];
+    for (std::size_t b = 1; b <= bins; ++b) count[b] += count[b - 1];
+    scratch.resize(n);
+    for (const std::uint32_t x : v) scratch[count[x >> shift]++] = x;
+    v.swap(scratch);
   }
-  if (from != v.data()) std::copy(from, from + n, v.data());
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::uint32_t x = v[i];
+    std::size_t j = i;
+    for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
+    v[j] = x;
+  }
 }
 
 }  // namespace
@@ -134,11 +133,17 @@ struct FeatureExtractor::Lexicon {
   };
   std::vector<Slot> slots;
   int shift = 64;
+  // One bit per 2^-16 of the key space, set where a word lies: most words of a text are in
+  // neither list, and this 8 KB says so without touching the table.
+  static constexpr int kFilterBits = 16;
+  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>((std::size_t{1} << kFilterBits) / 64);
 
-  std::size_t home(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);  // Fibonacci hashing
-  }
+  static std::uint64_t mix(std::uint64_t key) { return key * 0x9E3779B97F4A7C15ull; }  // Fibonacci hashing
+  std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>(mix(key) >> shift); }
+  static std::size_t filter_bit(std::uint64_t key) { return static_cast<std::size_t>(mix(key) >> (64 - kFilterBits)); }
   const Slot* find(std::uint64_t key) const {
+    const std::size_t f = filter_bit(key);
+    if (!(filter[f >> 6] >> (f & 63) & 1)) return nullptr;
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = home(key);; i = (i + 1) & mask) {
       const Slot& s = slots[i];
@@ -147,6 +152,8 @@ struct FeatureExtractor::Lexicon {
     }
   }
   Slot& insert(std::uint64_t key) {
+    const std::size_t f = filter_bit(key);
+    filter[f >> 6] |= std::uint64_t{1} << (f & 63);
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = home(key);; i = (i + 1) & mask) {
       Slot& s = slots[i];
