@@ -213,8 +213,8 @@ struct FeatureExtractor::Lexicon {
     return kLexicon;
   }
 
-  // Whether `word` (whose feature hash is `key`) opens a negation scope. The hash only narrows the
-  // search; the word itself decides.
+  // Whether `word`, whose entry (by its feature hash) is `s`, opens a negation scope. The hash
+  // only narrows the search; the word itself decides.
   bool is_negator(const Slot* s, std::string_view word) const {
     if (!s || !(s->flags & kNegator)) return false;
     for (const std::string_view k : kNegators)
@@ -256,6 +256,36 @@ struct Unit {
   bool starts_chain = false;  // first unit of a sentence: n-grams do not reach back across it
 };
 
+// Buffers of one extract() call. Each thread keeps one set across calls, so scoring sentence after
+// sentence allocates nothing once they have grown; a cue hook that extracts again on the same
+// thread gets fresh ones.
+struct Scratch {
+  std::vector<Unit> units;  // only kept when names are recorded
+  std::vector<std::uint32_t> grams, sort_scratch;
+  std::vector<std::pair<std::uint32_t, float>> other;
+  std::vector<std::uint32_t> gram_buckets;  // with names: units x max_ngram, by first unit
+};
+
+class ScratchUse {
+ public:
+  ScratchUse() : scratch_(in_use_ ? local_ : shared_), outer_(!in_use_) { in_use_ = true; }
+  ~ScratchUse() {
+    if (outer_) in_use_ = false;
+  }
+  ScratchUse(const ScratchUse&) = delete;
+  ScratchUse& operator=(const ScratchUse&) = delete;
+  Scratch& operator*() { return scratch_; }
+
+ private:
+  static thread_local Scratch shared_;
+  static thread_local bool in_use_;
+  Scratch local_;
+  Scratch& scratch_;
+  bool outer_;
+};
+thread_local Scratch ScratchUse::shared_;
+thread_local bool ScratchUse::in_use_ = false;
+
 class VectorSink : public FeatureSink {
  public:
   VectorSink(const FeatureExtractor& fx, std::vector<std::pair<std::uint32_t, float>>& out, FeatureNames* names)
@@ -279,14 +309,16 @@ void FeatureExtractor::extract(const Document& doc, std::uint32_t first_token, s
   const auto tokens = doc.tokens();
   end_token = std::min<std::uint32_t>(end_token, static_cast<std::uint32_t>(tokens.size()));
   const int max_ngram = options_.max_ngram;
-  // Scratch reused across calls: scoring a sentence allocates nothing once these have grown.
-  thread_local std::vector<Unit> units;
-  thread_local std::vector<std::uint32_t> grams, scratch;
-  thread_local std::vector<std::pair<std::uint32_t, float>> other;
-  thread_local std::vector<std::uint32_t> gram_buckets;  // with names: units x max_ngram, by start
+  ScratchUse use;
+  Scratch& scratch = *use;
+  std::vector<Unit>& units = scratch.units;
+  std::vector<std::uint32_t>& grams = scratch.grams;
+  std::vector<std::pair<std::uint32_t, float>>& other = scratch.other;
+  std::vector<std::uint32_t>& gram_buckets = scratch.gram_buckets;
   units.clear();
   grams.clear();
   other.clear();
+  std::size_t unit_count = 0;
 
   // One pass over the tokens. Each unit's bytes are hashed once for every feature they end: the
   // unit alone (with and without NOT_), and the longer n-grams, each continuing the hash of the
@@ -334,7 +366,7 @@ void FeatureExtractor::extract(const Document& doc, std::uint32_t first_token, s
     grams.push_back(static_cast<std::uint32_t>(own & mask_));
     for (int k = 1; k <= n_open; ++k) grams.push_back(static_cast<std::uint32_t>(h[k] & mask_));
     if (names) {
-      const std::size_t at = units.size();
+      const std::size_t at = unit_count;
       gram_buckets.resize((at + 1) * max_ngram);
       gram_buckets[at * max_ngram] = static_cast<std::uint32_t>(own & mask_);
       for (int k = 1; k <= n_open; ++k) gram_buckets[(at - k) * max_ngram + k] = static_cast<std::uint32_t>(h[k] & mask_);
@@ -354,7 +386,8 @@ void FeatureExtractor::extract(const Document& doc, std::uint32_t first_token, s
       const int r = static_cast<int>(std::lround(std::clamp(v, -4.0f, 4.0f)));
       if (r != 0) present[r + 4] = true;
     }
-    units.push_back(u);
+    ++unit_count;
+    if (names) units.push_back(u);
     if (options_.negation && lexicon_->is_negator(entry, w)) in_negation = true;
   }
 
@@ -374,7 +407,7 @@ void FeatureExtractor::extract(const Document& doc, std::uint32_t first_token, s
       }
     }
   }
-  sort_buckets(grams, scratch, options_.hash_bits);
+  sort_buckets(grams, scratch.sort_scratch, options_.hash_bits);
 
   // Features that are not n-grams: lexicon and cues. Their values add up.
   auto add_other = [&](std::string_view feature, float value) {

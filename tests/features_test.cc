@@ -200,6 +200,28 @@ TEST(Features, RowsOfAnyLengthAreSortedWithExactCounts) {
   }
 }
 
+// A cue hook may extract features itself (here: the size of a plain row of the same range), and
+// the outer row keeps every feature it had.
+TEST(Features, CueHookMayExtractAgain) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("The revival was not what fans hoped for, but the ratings held up.");
+  const FeatureExtractor plain;
+  const FeatureExtractor fx({}, [&](const Document& d, std::uint32_t first, std::uint32_t end, FeatureSink& sink) {
+    sink.add("cue:inner_size", static_cast<float>(plain.extract(d, first, end).size()));
+  });
+  const SparseRow outer = fx.extract(doc);
+  const SparseRow expected = plain.extract(doc);
+  const std::uint32_t cue = fx.bucket("cue:inner_size");
+  SparseRow without_cue;
+  float cue_value = 0;
+  for (const auto& e : outer) {
+    if (e.first == cue) cue_value = e.second;
+    else without_cue.push_back(e);
+  }
+  EXPECT_EQ(without_cue, expected);
+  EXPECT_EQ(cue_value, static_cast<float>(expected.size()));
+}
+
 TEST(Features, BadOptionsAreRejected) {
   FeatureOptions o;
   o.hash_bits = 40;
