@@ -6,13 +6,20 @@
 //     (tokenize, features, NB scaling, L-BFGS), default options without a prior.
 //   BM_LoadDefaultModel: parsing the embedded model; counter model_bytes is its size.
 // Without the data the MR benchmarks report an error and skip.
+// Sentence scoring as the Analyzer does it, on the bundled articles (bench/bundled_articles.h),
+// tokenized once before timing; bytes_per_second counts the articles' text:
+//   BM_SentimentScoreArticles: SentimentScorer::score(doc), every sentence of every article;
+//   BM_ExtractArticleSentences: FeatureExtractor::extract alone, per sentence, the part of the
+//     above that is not the model.
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "bundled_articles.h"
 #include "embedded.h"
 #include "greenlight/linear_model.h"
 #include "greenlight/sentiment.h"
@@ -90,6 +97,50 @@ void BM_LoadDefaultModel(benchmark::State& state) {
   state.counters["model_bytes"] = static_cast<double>(bytes->size());
 }
 BENCHMARK(BM_LoadDefaultModel)->Unit(benchmark::kMillisecond);
+
+struct TokenizedArticles {
+  std::vector<std::string> texts;
+  std::vector<greenlight::Document> docs;
+  std::int64_t bytes = 0;
+};
+
+const TokenizedArticles& tokenized_articles() {
+  static const TokenizedArticles kArticles = [] {
+    TokenizedArticles a;
+    a.texts = greenlight_bench::bundled_articles();
+    const greenlight::Tokenizer tokenizer;
+    for (const std::string& t : a.texts) {
+      a.docs.push_back(tokenizer.tokenize(t));
+      a.bytes += static_cast<std::int64_t>(t.size());
+    }
+    return a;
+  }();
+  return kArticles;
+}
+
+void BM_SentimentScoreArticles(benchmark::State& state) {
+  const TokenizedArticles& articles = tokenized_articles();
+  const greenlight::SentimentScorer scorer = greenlight::SentimentScorer::load_default();
+  double sum = 0;
+  for (auto _ : state)
+    for (const greenlight::Document& doc : articles.docs) sum += scorer.score(doc).score;
+  benchmark::DoNotOptimize(sum);
+  state.SetBytesProcessed(state.iterations() * articles.bytes);
+}
+BENCHMARK(BM_SentimentScoreArticles)->Unit(benchmark::kMillisecond);
+
+void BM_ExtractArticleSentences(benchmark::State& state) {
+  const TokenizedArticles& articles = tokenized_articles();
+  const greenlight::SentimentScorer scorer = greenlight::SentimentScorer::load_default();
+  std::size_t features = 0;
+  for (auto _ : state)
+    for (const greenlight::Document& doc : articles.docs)
+      for (const greenlight::Sentence& s : doc.sentences())
+        features += scorer.features().extract(doc, s).size();
+  benchmark::DoNotOptimize(features);
+  state.SetBytesProcessed(state.iterations() * articles.bytes);
+}
+BENCHMARK(BM_ExtractArticleSentences)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 BENCHMARK_MAIN();

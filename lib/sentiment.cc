@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <span>
 #include <thread>
 
 #include "embedded.h"
@@ -46,7 +48,15 @@ SentimentScorer SentimentScorer::load(const std::string& path, SentimentOptions 
 }
 
 double SentimentScorer::score(const Document& doc, std::uint32_t first_token, std::uint32_t end_token) const {
-  const std::vector<double> p = model_.predict_proba(features_.extract(doc, first_token, end_token));
+  // Called once per sentence: the row and the probabilities live in buffers reused across calls.
+  thread_local SparseRow row;
+  features_.extract(doc, first_token, end_token, row);
+  double small[8];
+  thread_local std::vector<double> large;
+  const std::size_t k = model_.labels().size();
+  if (k > std::size(small)) large.resize(k);
+  const std::span<double> p(k > std::size(small) ? large.data() : small, k);
+  model_.predict_proba(row, p);
   return std::clamp(p[positive_] - p[negative_], -1.0, 1.0);
 }
 
@@ -56,6 +66,7 @@ std::string SentimentScorer::classify(const Document& doc) const {
 
 SentimentResult SentimentScorer::score(const Document& doc) const {
   SentimentResult r;
+  r.sentences.reserve(doc.sentences().size());
   double weighted = 0, total = 0, positive = 0, negative = 0;
   for (const Sentence& s : doc.sentences()) {
     std::uint32_t words = 0;

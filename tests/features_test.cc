@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "greenlight/error.h"
 #include "greenlight/tokenizer.h"
@@ -135,6 +136,90 @@ TEST(Features, CueHookAddsTaskFeatures) {
   ASSERT_NE(it, row.end());
   EXPECT_FLOAT_EQ(it->second, 2.0f);
   EXPECT_EQ(names.name(cue), "cue:renew");
+}
+
+TEST(Features, EveryNegatorOpensAScopeAndLexiconWordsStillCount) {
+  EXPECT_TRUE(names_of("It arrived without warning.").count("NOT_warning"));
+  EXPECT_TRUE(names_of("Nobody watched it.").count("NOT_watched"));
+  EXPECT_TRUE(names_of("I dont care.").count("NOT_care"));  // the apostrophe dropped, as in reviews
+  EXPECT_FALSE(names_of("Nowadays it airs late.").count("NOT_airs"));  // starts like a negator, is not one
+  // "no" opens a scope and is a negative word of the lexicon.
+  const auto no = names_of("No surprises here.");
+  EXPECT_TRUE(no.count("NOT_surprises"));
+  EXPECT_TRUE(no.count("lex:neg"));
+}
+
+TEST(Features, ExtractingIntoOneRowMatchesFreshRows) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize(
+      "The pilot was slow. It never found its footing, and the jokes did not land! Still, the cast is superb.");
+  const FeatureExtractor fx;
+  SparseRow row = {{7, 7.0f}};  // whatever was there is replaced
+  for (const Sentence& s : doc.sentences()) {
+    fx.extract(doc, s.first_token, s.end_token, row);
+    EXPECT_EQ(row, fx.extract(doc, s));
+  }
+  fx.extract(doc, 0, static_cast<std::uint32_t>(doc.tokens().size()), row);
+  EXPECT_EQ(row, fx.extract(doc));
+}
+
+// Rows of a sentence, of a few paragraphs and of a long document (tens of thousands of n-grams)
+// hold every n-gram once, in bucket order, with its count.
+TEST(Features, RowsOfAnyLengthAreSortedWithExactCounts) {
+  const char* kSentences[] = {"The first season drew strong reviews from critics",
+                              "Viewers stayed for the second season despite a slower start",
+                              "The network renewed the drama for a third season in May",
+                              "Production moved to a new city after the finale aired"};
+  FeatureOptions o;
+  o.binary = false;
+  o.lexicon = false;
+  const FeatureExtractor fx(o);
+  const Tokenizer tokenizer;
+  for (const int repeats : {1, 8, 1000}) {
+    std::string text;
+    std::size_t expected_grams = 0, expected_season = 0;
+    for (int r = 0; r < repeats; ++r)
+      for (const char* s : kSentences) {
+        text += s;
+        text += ". ";
+        const std::size_t words = static_cast<std::size_t>(std::count(s, s + std::char_traits<char>::length(s), ' ')) + 1;
+        expected_grams += words + (words - 1) + (words - 2);
+        expected_season += std::string_view(s).find("season") != std::string_view::npos;
+      }
+    const SparseRow row = fx.extract(tokenizer.tokenize(text));
+    double total = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) ASSERT_LT(row[i - 1].first, row[i].first) << repeats;
+      total += row[i].second;
+    }
+    EXPECT_EQ(total, static_cast<double>(expected_grams)) << repeats;
+    const std::uint32_t season = fx.bucket("season");
+    const auto it = std::find_if(row.begin(), row.end(), [&](const auto& e) { return e.first == season; });
+    ASSERT_NE(it, row.end());
+    EXPECT_EQ(it->second, static_cast<float>(expected_season)) << repeats;
+  }
+}
+
+// A cue hook may extract features itself (here: the size of a plain row of the same range), and
+// the outer row keeps every feature it had.
+TEST(Features, CueHookMayExtractAgain) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("The revival was not what fans hoped for, but the ratings held up.");
+  const FeatureExtractor plain;
+  const FeatureExtractor fx({}, [&](const Document& d, std::uint32_t first, std::uint32_t end, FeatureSink& sink) {
+    sink.add("cue:inner_size", static_cast<float>(plain.extract(d, first, end).size()));
+  });
+  const SparseRow outer = fx.extract(doc);
+  const SparseRow expected = plain.extract(doc);
+  const std::uint32_t cue = fx.bucket("cue:inner_size");
+  SparseRow without_cue;
+  float cue_value = 0;
+  for (const auto& e : outer) {
+    if (e.first == cue) cue_value = e.second;
+    else without_cue.push_back(e);
+  }
+  EXPECT_EQ(without_cue, expected);
+  EXPECT_EQ(cue_value, static_cast<float>(expected.size()));
 }
 
 TEST(Features, BadOptionsAreRejected) {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 #include "greenlight/error.h"
@@ -165,6 +166,50 @@ TEST(LinearModel, ContributionsAddUpToTheLogit) {
                                    [](const Contribution& k) { return k.name == "superb"; });
   ASSERT_NE(superb, e.contributions.end());
   EXPECT_GT(superb->value, 0);
+}
+
+TEST(LinearModel, ProbabilitiesIntoACallersBuffer) {
+  FeatureOptions fo;
+  fo.lexicon = false;
+  const FeatureExtractor fx(fo);
+  const Corpus c = make_corpus(fx);
+  const LinearModel model = LinearModel::train(c.data, nullptr, {"negative", "positive"}, fo);
+  double p[2];
+  for (const char* text : {"A wonderful, brilliant episode.", "A boring, tedious episode.", "zzz"}) {
+    const SparseRow x = features_of(fx, text);
+    model.predict_proba(x, p);
+    EXPECT_EQ(std::vector<double>(p, p + 2), model.predict_proba(x)) << text;
+  }
+  double three[3];
+  EXPECT_THROW(model.predict_proba(features_of(fx, "superb"), three), Error);
+}
+
+// Models over a small hash space look buckets up in a rank directory, those over a large one in a
+// hash table: the same weights give the same predictions and explanations either way.
+TEST(LinearModel, SmallAndLargeHashSpacesPredictAlike) {
+  FeatureOptions small;
+  small.lexicon = false;
+  const FeatureExtractor fx(small);
+  const Corpus c = make_corpus(fx);
+  FeatureOptions large = small;
+  large.hash_bits = 28;  // the same rows: their buckets fit either space
+  TrainOptions o;
+  o.l2 = 1e-3;
+  const LinearModel a = LinearModel::train(c.data, nullptr, {"negative", "positive"}, small, o, &c.names);
+  const LinearModel b = LinearModel::train(c.data, nullptr, {"negative", "positive"}, large, o, &c.names);
+  ASSERT_EQ(a.num_features(), b.num_features());
+  for (const char* text : {"A wonderful, brilliant episode.", "A boring, tedious episode.", "It airs Friday."}) {
+    const SparseRow x = features_of(fx, text);
+    EXPECT_EQ(a.logits(x), b.logits(x)) << text;
+    const Explanation ea = a.explain(x, 5), eb = b.explain(x, 5);
+    ASSERT_EQ(ea.contributions.size(), eb.contributions.size()) << text;
+    for (std::size_t i = 0; i < ea.contributions.size(); ++i) {
+      EXPECT_EQ(ea.contributions[i].name, eb.contributions[i].name);
+      EXPECT_EQ(ea.contributions[i].value, eb.contributions[i].value);
+    }
+  }
+  // A bucket outside the model's space is simply not a feature of it.
+  EXPECT_EQ(a.logits({{0xFFFFFFF0u, 1.0f}}), a.logits({}));
 }
 
 TEST(LinearModel, SameSeedSameModel) {

@@ -99,6 +99,10 @@ class FeatureExtractor {
   SparseRow extract(const Document& doc, const Sentence& sentence, FeatureNames* names = nullptr) const;
   SparseRow extract(const Document& doc, std::uint32_t first_token, std::uint32_t end_token,
                     FeatureNames* names = nullptr) const;
+  // The same into `row`, whose contents are replaced and whose capacity is reused: a caller that
+  // scores sentence after sentence into one row allocates nothing once the row has grown.
+  void extract(const Document& doc, std::uint32_t first_token, std::uint32_t end_token, SparseRow& row,
+               FeatureNames* names = nullptr) const;
 
   std::uint32_t bucket(std::string_view name) const {
     return static_cast<std::uint32_t>(feature_hash(name) & mask_);

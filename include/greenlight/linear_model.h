@@ -45,6 +45,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -133,6 +134,9 @@ class LinearModel {
   // Calibrated logits (one per label), probabilities, the most probable label's index.
   std::vector<double> logits(const SparseRow& x) const;
   std::vector<double> predict_proba(const SparseRow& x) const;
+  // The same into `out`, which must hold labels().size() values (throws greenlight::Error if not):
+  // nothing is allocated, for callers scoring many rows.
+  void predict_proba(const SparseRow& x, std::span<double> out) const;
   int predict(const SparseRow& x) const;
 
   // Contributions of x's features to the logit of `label` (-1: the predicted label).
