@@ -354,6 +354,23 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
                    std::uint64_t second_hash, float value) override {
       add(m.word_feature(kind, first_hash, second_hash), value);
     }
+    // The same features as CueSink's loop, in the same order, with each word looked up once.
+    void add_sentence_words(const SentenceWords& s) override {
+      if (!s.cue_sentence) {
+        for (std::size_t i = 0; i < s.size; ++i)
+          if (s.use[i] & SentenceWords::kUseAlone) add(m.word(s.hashes[i]).seen_alone, 0.25f);
+        return;
+      }
+      const Model::WordFeatures* next = s.size > 0 ? &m.word(s.hashes[0]) : nullptr;
+      for (std::size_t i = 0; i < s.size; ++i) {
+        const Model::WordFeatures* word = next;
+        if (i + 1 < s.size) next = &m.word(s.hashes[i + 1]);
+        if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
+        add(word->in_cue_sentence, 0.5f);
+        if (i + 1 < s.size && word->pair_first && next->pair_second)
+          add(m.lookup(word_feature_hash('b', s.hashes[i], s.hashes[i + 1])), 0.5f);
+      }
+    }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
   int cue_sentences = 0;
   CueEvents events;

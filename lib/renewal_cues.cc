@@ -430,6 +430,16 @@ std::uint64_t feature_name_hash(std::string_view name) {
   return hash_mix(word_hash(name) ^ 0x5bd1e9955bd1e995ull);  // any other name
 }
 
+void CueSink::add_sentence_words(const SentenceWords& s) {
+  for (std::size_t i = 0; i < s.size; ++i) {
+    if (s.use[i] & SentenceWords::kUseAlone) add_words('o', s.words[i], s.hashes[i], {}, 0, 0.25f);
+    if (s.use[i] & SentenceWords::kUseInCue) {
+      add_words('w', s.words[i], s.hashes[i], {}, 0, 0.5f);
+      if (i + 1 < s.size) add_words('b', s.words[i], s.hashes[i], s.words[i + 1], s.hashes[i + 1], 0.5f);
+    }
+  }
+}
+
 void CueSink::add_words(char kind, std::string_view first, std::uint64_t, std::string_view second, std::uint64_t,
                         float value) {
   std::string name(1, kind);
@@ -627,18 +637,16 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       any_cue = true;
       i += best_len - 1;
     }
-    if (!any_cue) {
-      for (std::size_t i = 0; i < n; ++i)
-        if (norms[i].size() >= 2 && !(info[i].flags & kFunctionWord)) sink.add_words('o', norms[i], hashes[i], {}, 0, 0.25f);
+    // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
+    // words of the others.
+    thread_local std::vector<std::uint8_t> use;
+    use.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t size = norms[i].size();
+      use[i] = any_cue ? (size >= 2 || (size == 1 && norms[i][0] == '?') ? SentenceWords::kUseInCue : 0)
+                       : (size >= 2 && !(info[i].flags & kFunctionWord) ? SentenceWords::kUseAlone : 0);
     }
-    if (any_cue) {
-      // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks.
-      for (std::size_t i = 0; i < n; ++i) {
-        if (norms[i].size() < 2 && !(norms[i].size() == 1 && norms[i][0] == '?')) continue;
-        sink.add_words('w', norms[i], hashes[i], {}, 0, 0.5f);
-        if (i + 1 < n) sink.add_words('b', norms[i], hashes[i], norms[i + 1], hashes[i + 1], 0.5f);
-      }
-    }
+    sink.add_sentence_words({norms.data(), hashes.data(), use.data(), n, any_cue});
     return any_cue;
   }
 }

@@ -43,9 +43,23 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 // Word features ("o:", "w:", "b:") come through add_words with each word's hash (word_hash), so
 // a scorer can combine hashes instead of building and hashing a string per word: they are most
 // of an article's features. The default add_words builds the name and calls add.
+// A sentence's words as the word features see them: for each token its normalized form, its
+// word_hash and which features it takes (kUseAlone: an "o:" feature in a sentence without cues;
+// kUseInCue: a "w:" feature and the pair with the next token in a cue sentence).
+struct SentenceWords {
+  static constexpr std::uint8_t kUseAlone = 1, kUseInCue = 2;
+  const std::string_view* words = nullptr;
+  const std::uint64_t* hashes = nullptr;
+  const std::uint8_t* use = nullptr;
+  std::size_t size = 0;
+  bool cue_sentence = false;
+};
+
 class CueSink {
  public:
   virtual void add(std::string_view name, float value) = 0;
+  // All of a sentence's word features at once; the default calls add_words for each.
+  virtual void add_sentence_words(const SentenceWords& words);
   // `kind` is 'o' (a word of a sentence without cues), 'w' (a word of a cue sentence) or 'b' (a
   // pair of neighbouring words of a cue sentence); the feature is named "o:word", "w:word",
   // "b:word next". `second` is empty (hash 0) except for pairs.
