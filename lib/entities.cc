@@ -3,6 +3,7 @@
 #include "greenlight/entities.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -128,11 +129,37 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// A hash for short words, inlined: every token of a document is hashed once or twice, and
+// std::hash's out-of-line byte loop cost more than the lookups it serves.
+inline std::uint64_t word_hash(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < n; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    h = (h ^ v) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+  }
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
   // What the extractor knows about one normalized word: a document looks each token up once.
   struct Word {
     std::int32_t id = -1;     // in the gazetteer's names, else -1
+    std::uint32_t root_child = 0;  // the trie's node for the one-word prefix of names, else 0
     bool given_name = false;  // in given_names.tsv
     bool cue = false;         // the first word of a role cue (kRoleCues)
     bool not_name_start = false;  // in kNotNameStarts
@@ -150,15 +177,16 @@ struct GazetteerIndex {
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
   // The words, in an open-addressing table searched with a hash the caller computes once per
-  // token (a document's tokens are looked up one by one).
+  // token (a document's tokens are looked up one by one). The probed slots are 8 bytes and the
+  // keys lie in one string, so that a lookup touches little memory.
   struct WordSlot {
-    std::size_t hash = 0;
-    std::string key;
-    Word word;
-    bool used = false;
+    std::uint32_t tag = 0;    // the hash's high half
+    std::uint32_t index = 0;  // 1 + the word's index in word_info, 0 for an empty slot
   };
   std::vector<WordSlot> word_slots = std::vector<WordSlot>(1024);
-  std::size_t word_slots_used = 0;
+  std::string word_chars;                                       // the words' bytes, one after another
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> word_spans;  // per word, (offset, size) in word_chars
+  std::vector<Word> word_info;
   std::vector<Node> nodes = std::vector<Node>(1);
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
   std::int32_t word_count = 0;
@@ -166,43 +194,51 @@ struct GazetteerIndex {
 
   GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
 
-  const Word* word(std::string_view normalized, std::size_t hash) const {
+  bool word_is(std::uint32_t index, std::string_view normalized) const {
+    const auto [offset, size] = word_spans[index];
+    return size == normalized.size() && std::memcmp(word_chars.data() + offset, normalized.data(), size) == 0;
+  }
+  const Word* word(std::string_view normalized, std::uint64_t hash) const {
     const std::size_t mask = word_slots.size() - 1;
-    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
-      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return &word_slots[k].word;
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t k = hash & mask; word_slots[k].index != 0; k = (k + 1) & mask)
+      if (word_slots[k].tag == tag && word_is(word_slots[k].index - 1, normalized))
+        return &word_info[word_slots[k].index - 1];
     return nullptr;
   }
-  const Word* word(std::string_view normalized) const {
-    return word(normalized, std::hash<std::string_view>{}(normalized));
-  }
+  const Word* word(std::string_view normalized) const { return word(normalized, word_hash(normalized)); }
   // The entry for a word, added when new.
   Word& add_word(std::string_view normalized) {
-    const std::size_t hash = std::hash<std::string_view>{}(normalized);
+    const std::uint64_t hash = word_hash(normalized);
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
     std::size_t mask = word_slots.size() - 1;
-    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
-      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return word_slots[k].word;
-    if (2 * (word_slots_used + 1) > word_slots.size()) {  // keep the table at most half full
+    for (std::size_t k = hash & mask; word_slots[k].index != 0; k = (k + 1) & mask)
+      if (word_slots[k].tag == tag && word_is(word_slots[k].index - 1, normalized))
+        return word_info[word_slots[k].index - 1];
+    if (2 * (word_info.size() + 1) > word_slots.size()) {  // keep the table at most half full
       std::vector<WordSlot> old(word_slots.size() * 2);
       old.swap(word_slots);
       mask = word_slots.size() - 1;
-      for (WordSlot& slot : old) {
-        if (!slot.used) continue;
-        std::size_t k = slot.hash & mask;
-        while (word_slots[k].used) k = (k + 1) & mask;
-        word_slots[k] = std::move(slot);
+      for (std::uint32_t w = 0; w < word_info.size(); ++w) {
+        const auto [offset, size] = word_spans[w];
+        const std::uint64_t h = word_hash(std::string_view(word_chars).substr(offset, size));
+        std::size_t k = h & mask;
+        while (word_slots[k].index != 0) k = (k + 1) & mask;
+        word_slots[k] = {static_cast<std::uint32_t>(h >> 32), w + 1};
       }
     }
     std::size_t k = hash & mask;
-    while (word_slots[k].used) k = (k + 1) & mask;
-    word_slots[k].hash = hash;
-    word_slots[k].key = std::string(normalized);
-    word_slots[k].used = true;
-    ++word_slots_used;
-    return word_slots[k].word;
+    while (word_slots[k].index != 0) k = (k + 1) & mask;
+    word_spans.emplace_back(static_cast<std::uint32_t>(word_chars.size()), static_cast<std::uint32_t>(normalized.size()));
+    word_chars += normalized;
+    word_info.emplace_back();
+    word_slots[k] = {tag, static_cast<std::uint32_t>(word_info.size())};
+    return word_info.back();
   }
-  // The child of `node` along word `id`, or 0.
-  std::uint32_t child(std::uint32_t node, std::int32_t id) const {
-    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(id));
+  // The child of `node` along word `w` (a word of some name), or 0.
+  std::uint32_t child(std::uint32_t node, const Word& w) const {
+    if (node == 0) return w.root_child;
+    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(w.id));
     return it == edges.end() ? 0 : it->second;
   }
 
@@ -247,6 +283,7 @@ struct GazetteerIndex {
           it = edges.emplace(edge, static_cast<std::uint32_t>(nodes.size())).first;
           nodes.emplace_back();
         }
+        if (node == 0) w.root_child = it->second;
         node = it->second;
       }
       Node& end = nodes[node];
@@ -469,9 +506,9 @@ class Scanner {
     text_hashes_.reserve(tokens_.size());
     for (const Token& t : tokens_) {
       const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
-      const std::size_t norm_hash = std::hash<std::string_view>{}(norm);
+      const std::uint64_t norm_hash = word_hash(norm);
       // Most words are written as they normalize: one hash serves both.
-      text_hashes_.push_back(text == norm ? norm_hash : std::hash<std::string_view>{}(text));
+      text_hashes_.push_back(t.norm == Token::kNormIsText || text == norm ? norm_hash : word_hash(text));
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
       words_.push_back(w ? *w : GazetteerIndex::Word());
@@ -556,33 +593,41 @@ class Scanner {
   // find_phrases for phrases given as their tokens' text.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(
       const std::vector<std::vector<std::string_view>>& words, std::size_t from) const {
-    std::vector<std::vector<std::size_t>> hashes(words.size());
-    for (std::size_t p = 0; p < words.size(); ++p)
-      for (std::string_view w : words[p]) hashes[p].push_back(std::hash<std::string_view>{}(w));
-    // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
-    // that most tokens are passed over on one test.
+    // The words' hashes, phrase after phrase.
+    std::vector<std::uint64_t> hashes;
+    std::vector<std::uint32_t> first_hash(words.size() + 1);
+    for (std::size_t p = 0; p < words.size(); ++p) {
+      first_hash[p] = static_cast<std::uint32_t>(hashes.size());
+      for (std::string_view w : words[p]) hashes.push_back(word_hash(w));
+    }
+    first_hash[words.size()] = static_cast<std::uint32_t>(hashes.size());
+    // The phrases sorted by the hash of their first word, and a bit per hash value modulo
+    // kFilterBits so that most tokens are passed over on one test.
     constexpr std::size_t kFilterBits = 1 << 14;
-    std::unordered_map<std::size_t, std::vector<std::size_t>> by_first;
-    std::vector<std::uint64_t> filter(kFilterBits / 64);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_first;
+    by_first.reserve(words.size());
+    std::uint64_t filter[kFilterBits / 64] = {};
     for (std::size_t p = 0; p < words.size(); ++p) {
       if (words[p].empty()) continue;
-      const std::size_t h = hashes[p][0];
-      by_first[h].push_back(p);
+      const std::uint64_t h = hashes[first_hash[p]];
+      by_first.emplace_back(h, static_cast<std::uint32_t>(p));
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
+    std::sort(by_first.begin(), by_first.end());
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(words.size());
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
-      const std::size_t h = text_hashes_[i];
+      const std::uint64_t h = text_hashes_[i];
       if (!(filter[h % kFilterBits / 64] >> (h % 64) & 1)) continue;
-      auto it = by_first.find(h);
-      if (it == by_first.end()) continue;
-      for (std::size_t p : it->second) {
+      auto it = std::lower_bound(by_first.begin(), by_first.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
+      for (; it != by_first.end() && it->first == h; ++it) {
+        const std::size_t p = it->second;
         const auto& w = words[p];
         if (i + w.size() > tokens_.size()) continue;
+        const std::uint64_t* wh = hashes.data() + first_hash[p];
         bool ok = true;
         for (std::size_t k = 0; k < w.size() && ok; ++k)
-          ok = text_hashes_[i + k] == hashes[p][k] && doc_.text_of(tokens_[i + k]) == w[k];
+          ok = text_hashes_[i + k] == wh[k] && doc_.text_of(tokens_[i + k]) == w[k];
         if (ok) out[p].emplace_back(i, i + w.size());
       }
     }
@@ -657,7 +702,7 @@ class Scanner {
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
         if (node != 0 || e == b + 1) {
           const GazetteerIndex::Word* w = g_.word(hn(e - 1));
-          node = w && w->id >= 0 ? g_.child(node, w->id) : 0;
+          node = w && w->id >= 0 ? g_.child(node, *w) : 0;
         }
         const std::string_view last = hn(e - 1);
         if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
@@ -783,7 +828,7 @@ class Scanner {
       const GazetteerIndex::Node* match = nullptr;
       std::uint32_t node = 0;
       for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
-        node = g_.child(node, words_[i + len - 1].id);
+        node = g_.child(node, words_[i + len - 1]);
         if (node == 0) break;
         if (g_.nodes[node].entry >= 0) {
           best = len;
@@ -1625,7 +1670,7 @@ class Scanner {
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
   std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
-  std::vector<std::size_t> text_hashes_;     // per token, the hash of its text (find_phrases)
+  std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
   std::vector<std::size_t> sentence_of_;
   std::vector<EntityMention> mentions_;
