@@ -498,6 +498,13 @@ constexpr StaffNoun kStaffNouns[] = {
     {"costume designs", "other"}, {"production design", "other"}, {"direction", "director"},
     {"directing duties", "director"}, {"directing", "director"}};
 
+// Whether `s` is the word `lit`: with the literal's size known, the comparison is inlined (the
+// scanner compares tokens with word literals thousands of times per article).
+template <std::size_t N>
+inline bool eq(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
 class Scanner {
  public:
   Scanner(const GazetteerIndex& g, const Document& doc) : g_(g), doc_(doc), tokens_(doc.tokens()) {
@@ -550,6 +557,11 @@ class Scanner {
 
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
+  // n(i) == lit.
+  template <std::size_t N>
+  bool is(std::size_t i, const char (&lit)[N]) const {
+    return eq(n(i), lit);
+  }
   bool cap(std::size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord && tokens_[i].has(kCapitalized);
   }
@@ -705,8 +717,8 @@ class Scanner {
           node = w && w->id >= 0 ? g_.child(node, *w) : 0;
         }
         const std::string_view last = hn(e - 1);
-        if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
-        if (!hcap(e - 1) || kNameStops.count(last) || last == "season" || last == "seasons") continue;
+        if (eq(last, "?") || eq(last, "!") || eq(last, ";") || eq(last, "|") || is_quote(e - 1)) break;
+        if (!hcap(e - 1) || kNameStops.count(last) || eq(last, "season") || eq(last, "seasons")) continue;
         if (e - b == 1 && hn(b) == "the") continue;
         if (node != 0 && g_.nodes[node].entry >= 0) continue;  // an organization
         bool words = false;
@@ -772,7 +784,7 @@ class Scanner {
       auto occ = find_phrases({*title})[0];
       // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
       bool bang = !occ.empty();
-      for (auto [b, e] : occ) bang = bang && n(e) == "!" && !tokens_[e].has(kSpaceBefore);
+      for (auto [b, e] : occ) bang = bang && is(e, "!") && !tokens_[e].has(kSpaceBefore);
       if (bang) {
         *title += "!";
         for (auto& span : occ) ++span.second;
@@ -789,15 +801,15 @@ class Scanner {
     }
     // Other shows: quoted capitalized titles.
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (n(i) != "\"" || !cap(i + 1)) continue;
+      if (!is(i, "\"") || !cap(i + 1)) continue;
       std::size_t e = i + 1;
-      while (e < tokens_.size() && e - i <= 8 && n(e) != "\"") ++e;
-      if (e >= tokens_.size() || n(e) != "\"" || e - i < 2) continue;
+      while (e < tokens_.size() && e - i <= 8 && !is(e, "\"")) ++e;
+      if (e >= tokens_.size() || !is(e, "\"") || e - i < 2) continue;
       const std::string t = text(i + 1, e);
       if (taken(i + 1, e) || (main_show_ && t == main_show_->title)) continue;
       // A quotation ends in punctuation or runs long; a title does not.
       const std::string_view last = n(e - 1);
-      if (last == "." || last == "," || last == "!" || last == "?" || e - i > 7) continue;
+      if (eq(last, ".") || eq(last, ",") || eq(last, "!") || eq(last, "?") || e - i > 7) continue;
       bool all_caps_words = true;
       for (std::size_t k = i + 1; k < e; ++k)
         if (tokens_[k].kind == TokenKind::kWord && !cap(k) && n(k).size() > 3) all_caps_words = false;
@@ -809,10 +821,10 @@ class Scanner {
 
   std::optional<std::string> first_quoted_title() const {
     for (std::size_t i = 0; i + 2 < tokens_.size(); ++i) {
-      if ((n(i) == "anime" || n(i) == "series" || n(i) == "drama" || n(i) == "show") && i > 0 && n(i - 1) == "the" &&
+      if ((is(i, "anime") || is(i, "series") || is(i, "drama") || is(i, "show")) && i > 0 && is(i - 1, "the") &&
           cap(i + 1) && !sentence_start_[i + 1]) {
         std::size_t e = i + 1;
-        while (e < tokens_.size() && (cap(e) || n(e) == "of" || n(e) == "and" || n(e) == "the") && e - i <= 6) ++e;
+        while (e < tokens_.size() && (cap(e) || is(e, "of") || is(e, "and") || is(e, "the")) && e - i <= 6) ++e;
         while (e > i + 1 && !cap(e - 1)) --e;
         if (e > i + 1) return text(i + 1, e);
       }
@@ -846,15 +858,15 @@ class Scanner {
       if (cap(i) && !taken(i, i + 1)) {
         std::size_t e = i;
         while (e < tokens_.size() && e - i < 6 && (e == i || !tokens_[e].has(kNewlineBefore)) &&
-               (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))
+               (cap(e) || is(e, "&") || tokens_[e].kind == TokenKind::kNumber))
           ++e;
         if (e - i >= 2) {
           const std::string_view last = n(e - 1);
-          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && last != "inc." &&
-                                                                   last != "ltd." && last != "press");
+          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && !eq(last, "inc.") &&
+                                                                   !eq(last, "ltd.") && !eq(last, "press"));
           const bool company = kOrgSuffixCompany.count(last) > 0;
           // "Animation Production: MAPPA" is a credit's label, not a name.
-          const bool label = n(e) == ":" && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
+          const bool label = is(e, ":") && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
           if ((kOrgSuffixStudio.count(last) || company) && !kNotNameStarts.count(n(i)) && !taken(i, e) && !label) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
@@ -864,7 +876,7 @@ class Scanner {
       }
       // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
       // "produced at X", "X is animating", "X animates the series".
-      if (cap(i) && (studio_context_before(i) || (n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))) &&
+      if (cap(i) && (studio_context_before(i) || (is(i - 1, "at") && (is(i - 2, "produced") || is(i - 2, "animated")))) &&
           !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
         const std::size_t e = org_name_end(i);
         if (e > i) {
@@ -876,20 +888,20 @@ class Scanner {
       if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
           animating_after_caps(i)) {
         const std::size_t e = org_name_end(i);
-        if (e > i && (n(e) == "animates" || (n(e) == "is" && n(e + 1) == "animating") ||
-                      (n(e) == "will" && n(e + 1) == "animate"))) {
+        if (e > i && (is(e, "animates") || (is(e, "is") && is(e + 1, "animating")) ||
+                      (is(e, "will") && is(e + 1, "animate")))) {
           add(i, e, "studio", text(i, e));
           i = e - 1;
           continue;
         }
       }
       // Contexts for unknown names: "animated by X", "streaming on X", "airs on X".
-      const bool animated = n(i) == "animated" && n(i + 1) == "by";
-      const bool streaming = (n(i) == "streaming" || n(i) == "streams" || n(i) == "available") && n(i + 1) == "on";
-      const bool airs = (n(i) == "airs" || n(i) == "aired" || n(i) == "broadcast") && n(i + 1) == "on";
+      const bool animated = is(i, "animated") && is(i + 1, "by");
+      const bool streaming = (is(i, "streaming") || is(i, "streams") || is(i, "available")) && is(i + 1, "on");
+      const bool airs = (is(i, "airs") || is(i, "aired") || is(i, "broadcast")) && is(i + 1, "on");
       if ((animated || streaming || airs) && cap(i + 2) && !taken(i + 2, i + 3)) {
         std::size_t e = i + 2;
-        while (e < tokens_.size() && e - i < 6 && (cap(e) || n(e) == "+")) ++e;
+        while (e < tokens_.size() && e - i < 6 && (cap(e) || is(e, "+"))) ++e;
         add(i + 2, e, animated ? "studio" : streaming ? "streaming" : "network", text(i + 2, e));
         i = e - 1;
       }
@@ -911,9 +923,9 @@ class Scanner {
   // animate" (a cheap test before org_name_end).
   bool animating_after_caps(std::size_t i) const {
     std::size_t j = i;
-    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || n(j) == "&" || n(j) == "+")) ++j;
+    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || is(j, "&") || is(j, "+"))) ++j;
     const std::string_view w = n(j);
-    return w == "animates" || (w == "is" && n(j + 1) == "animating") || (w == "will" && n(j + 1) == "animate");
+    return eq(w, "animates") || (eq(w, "is") && is(j + 1, "animating")) || (eq(w, "will") && is(j + 1, "animate"));
   }
 
   // Words before token i that say a studio's name follows: "animation studio", "anime studio",
@@ -921,9 +933,9 @@ class Scanner {
   bool studio_context_before(std::size_t i) const {
     if (i < 2) return false;
     const std::string_view p1 = n(i - 1), p2 = n(i - 2), p3 = i >= 3 ? n(i - 3) : std::string_view();
-    if ((p1 == "studio" || p1 == "studios") && (p2 == "animation" || p2 == "anime")) return true;
-    if ((p1 == ":" || p1 == "by") && p2 == "production" && p3 == "animation") return true;
-    if (p1 == "," && (p2 == "studio" || p2 == "studios") && !sentence_start_[i - 2]) return true;
+    if ((eq(p1, "studio") || eq(p1, "studios")) && (eq(p2, "animation") || eq(p2, "anime"))) return true;
+    if ((eq(p1, ":") || eq(p1, "by")) && eq(p2, "production") && eq(p3, "animation")) return true;
+    if (eq(p1, ",") && (eq(p2, "studio") || eq(p2, "studios")) && !sentence_start_[i - 2]) return true;
     return false;
   }
 
@@ -933,18 +945,18 @@ class Scanner {
     std::size_t e = b;
     while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
            !taken(e, e + 1)) {
-      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || n(e) == "+" ||
+      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (is(e, "&") || is(e, "+") ||
                                                           tokens_[e].kind == TokenKind::kNumber))) {
         ++e;
-      } else if (e > b && n(e) == "of" && cap(e + 1)) {
+      } else if (e > b && is(e, "of") && cap(e + 1)) {
         e += 2;
       } else {
         break;
       }
     }
     // "Shonen Jump+": a plus sign glued to the name.
-    if (e < tokens_.size() && n(e) == "+" && !tokens_[e].has(kSpaceBefore)) ++e;
-    while (e > b && (kNameStops.count(n(e - 1)) || n(e - 1) == "of" || n(e - 1) == "&")) --e;
+    if (e < tokens_.size() && is(e, "+") && !tokens_[e].has(kSpaceBefore)) ++e;
+    while (e > b && (kNameStops.count(n(e - 1)) || is(e - 1, "of") || is(e - 1, "&"))) --e;
     return e;
   }
 
@@ -957,15 +969,15 @@ class Scanner {
         "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
         "began", "started", "wrapped", "ended", "concluded", "finished"};
     const std::string_view v = n(i);
-    if ((n(i + 1) != "in" && n(i + 1) != "on") || !kVerbs.count(v)) return 0;
+    if ((!is(i + 1, "in") && !is(i + 1, "on")) || !kVerbs.count(v)) return 0;
     // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
     if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
     std::size_t b = i + 2;
-    if (n(b) == "the") ++b;
+    if (is(b, "the")) ++b;
     if (!cap(b) || !same_sentence(i, b)) return 0;
     // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
-    if (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s") b += 2;
-    else if (taken(b, b + 1) && (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s")) b += 2;
+    if (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s")) b += 2;
+    else if (taken(b, b + 1) && (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s"))) b += 2;
     if (!cap(b) || taken(b, b + 1) || kNotNameStarts.count(n(b)) || words_[b].not_person) return 0;
     return b;
   }
@@ -994,14 +1006,14 @@ class Scanner {
     const std::string_view next = n(i + len);
     // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
     if (g_.entries[name.entry].kind == "studio" &&
-        (next == "animated" || next == "animates" || (next == "is" && n(i + len + 1) == "animating") ||
-         next == "made" || next == "produced" || next == "produces" || next == "handled" || next == "staff" ||
-         next == "staffers" || next == "alumni" || studio_context_before(i)))
+        (eq(next, "animated") || eq(next, "animates") || (eq(next, "is") && is(i + len + 1, "animating")) ||
+         eq(next, "made") || eq(next, "produced") || eq(next, "produces") || eq(next, "handled") || eq(next, "staff") ||
+         eq(next, "staffers") || eq(next, "alumni") || studio_context_before(i)))
       return true;
     const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
-                         next == "'s" || next == "\xE2\x80\x99s";
+                         eq(next, "'s") || eq(next, "\xE2\x80\x99s");
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
-    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(next));
+    return context && (!sentence_start_[i] || eq(next, "'s") || kOutletContext.count(next));
   }
 
   // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
@@ -1079,7 +1091,7 @@ class Scanner {
         "yonkoma"};
     for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j) {
       if (kSource.count(n(j))) return "author";
-      if (kWork.count(n(j))) return n(j) == "series" && manga_sentence(j) ? "author" : "creator";
+      if (kWork.count(n(j))) return is(j, "series") && manga_sentence(j) ? "author" : "creator";
     }
     return {};
   }
@@ -1087,10 +1099,10 @@ class Scanner {
   // A quoted title at k followed by a word for a work: '"Jujutsu Kaisen" manga' gives its maker
   // the role work_noun_after gives. Empty when none.
   std::string_view quoted_work_role(std::size_t k) const {
-    if (n(k) != "\"") return {};
+    if (!is(k, "\"")) return {};
     std::size_t j = k + 1;
-    while (j < tokens_.size() && j - k <= 12 && n(j) != "\"" && same_sentence(k, j)) ++j;
-    if (j >= tokens_.size() || n(j) != "\"" || j == k + 1) return {};
+    while (j < tokens_.size() && j - k <= 12 && !is(j, "\"") && same_sentence(k, j)) ++j;
+    if (j >= tokens_.size() || !is(j, "\"") || j == k + 1) return {};
     return work_noun_after(j + 1);
   }
 
@@ -1120,7 +1132,7 @@ class Scanner {
         }
       }
       if (!role.empty()) return role;
-      if (n(k) == "and" || n(k) == "or") break;
+      if (is(k, "and") || is(k, "or")) break;
     }
     return {};
   }
@@ -1130,7 +1142,7 @@ class Scanner {
   // composes the score", "X wrote the songs". Empty when none.
   std::string_view role_after_name(std::size_t e) const {
     std::size_t k = e;
-    if (n(k) == "," && n(k + 1) == "who") k += 2;
+    if (is(k, ",") && is(k + 1, "who")) k += 2;
     static const std::unordered_set<std::string_view> kAuxiliaries = {
         "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
         "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
@@ -1144,42 +1156,42 @@ class Scanner {
     if (kCreditVerbs.count(v)) {
       const std::string_view role = staff_noun_at(k + 1);
       if (!role.empty()) return role;
-      if (v == "writing") return "writer";
+      if (eq(v, "writing")) return "writer";
       return {};
     }
-    if (v == "in" && n(k + 1) == "charge" && n(k + 2) == "of") return staff_noun_at(k + 3);
-    if (v == "as") {
+    if (eq(v, "in") && is(k + 1, "charge") && is(k + 2, "of")) return staff_noun_at(k + 3);
+    if (eq(v, "as")) {
       if (described_character(k + 1) != k + 1) return {};  // "as writer Diane Nguyen": a character
       const std::string_view role = staff_noun_at(k + 1);
       return role.empty() ? role_noun_at(k + 1) : role;
     }
-    if (v == "directing" || v == "directs") return "director";
-    if (v == "composing" || v == "composes" || v == "scoring" || v == "scores" || v == "scored") return "composer";
-    if (v == "designing" || v == "designs" || v == "designed") return "other";
-    if (v == "illustrating" || v == "illustrates") return "author";
+    if (eq(v, "directing") || eq(v, "directs")) return "director";
+    if (eq(v, "composing") || eq(v, "composes") || eq(v, "scoring") || eq(v, "scores") || eq(v, "scored")) return "composer";
+    if (eq(v, "designing") || eq(v, "designs") || eq(v, "designed")) return "other";
+    if (eq(v, "illustrating") || eq(v, "illustrates")) return "author";
     return {};
   }
 
   // "X is the creator", "X was a producer": a role noun after a copula (not an actor's: "X is
   // the star" says too little). Empty when none.
   std::string_view copula_role(std::size_t e) const {
-    if (n(e) != "is" && n(e) != "was") return {};
+    if (!is(e, "is") && !is(e, "was")) return {};
     std::size_t k = e + 1;
-    if (n(k) == "also" || n(k) == "still") ++k;
-    if (n(k) != "the" && n(k) != "a" && n(k) != "an" && n(k) != "its" && n(k) != "their") return {};
+    if (is(k, "also") || is(k, "still")) ++k;
+    if (!is(k, "the") && !is(k, "a") && !is(k, "an") && !is(k, "its") && !is(k, "their")) return {};
     const std::string_view role = role_noun_at(k);
     return role == "cast" ? std::string_view() : role;
   }
 
   // "X created ...", "X, who directed ...": a credit verb after a name. Empty when none.
   std::string_view verb_role(std::size_t e) const {
-    const std::string_view v = n(e) == "," && n(e + 1) == "who" ? n(e + 2) : n(e);
-    if (v == "created" || v == "creates" || v == "developed" || v == "co-created") return "creator";
-    if (v == "directed" || v == "directs") return "director";
-    if (v == "wrote" || v == "writes") return "writer";
-    if (v == "composed" || v == "composes" || v == "scored" || v == "scores") return "composer";
-    if (v == "produced" || v == "produces") return "producer";
-    if (v == "illustrated" || v == "illustrates") return "author";
+    const std::string_view v = is(e, ",") && is(e + 1, "who") ? n(e + 2) : n(e);
+    if (eq(v, "created") || eq(v, "creates") || eq(v, "developed") || eq(v, "co-created")) return "creator";
+    if (eq(v, "directed") || eq(v, "directs")) return "director";
+    if (eq(v, "wrote") || eq(v, "writes")) return "writer";
+    if (eq(v, "composed") || eq(v, "composes") || eq(v, "scored") || eq(v, "scores")) return "composer";
+    if (eq(v, "produced") || eq(v, "produces")) return "producer";
+    if (eq(v, "illustrated") || eq(v, "illustrates")) return "author";
     return {};
   }
 
@@ -1189,16 +1201,16 @@ class Scanner {
     while (b > 0 && by - b < 16 && !tokens_[b].has(kNewlineBefore)) --b;
     if (b > 0 && !tokens_[b].has(kNewlineBefore)) return false;
     const std::string_view w = n(b);
-    return b == by || w == "posted" || w == "published" || w == "written" || w == "updated";
+    return b == by || eq(w, "posted") || eq(w, "published") || eq(w, "written") || eq(w, "updated");
   }
 
   // Adds the person [b, e) with `role`, and the names listed just before it in the same sentence
   // ("Yoshiki Usa and Masahiko Otsuka wrote the scripts", "A, B and C's drama").
   void add_person_list(std::size_t b, std::size_t e, const std::string& role) {
     add_person(b, e, role);
-    while (b >= 2 && (n(b - 1) == "and" || n(b - 1) == "," || n(b - 1) == "&")) {
+    while (b >= 2 && (is(b - 1, "and") || is(b - 1, ",") || is(b - 1, "&"))) {
       std::size_t end = b - 1;
-      if (n(end) == "and" && n(end - 1) == ",") --end;
+      if (is(end, "and") && is(end - 1, ",")) --end;
       std::size_t start = end;
       while (start > 0 && end - start < 5 && cap(start - 1) && same_sentence(start - 1, b)) --start;
       std::size_t found = 0;
@@ -1212,7 +1224,7 @@ class Scanner {
 
   // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
   std::string_view role_noun_at(std::size_t k) const {
-    while (n(k) == "a" || n(k) == "an" || n(k) == "the" || n(k) == "its" || n(k) == "their" || n(k) == "co-")
+    while (is(k, "a") || is(k, "an") || is(k, "the") || is(k, "its") || is(k, "their") || is(k, "co-"))
       ++k;
     auto it = kRoleNouns.find(n(k));
     return it == kRoleNouns.end() ? std::string_view() : it->second;
@@ -1224,14 +1236,14 @@ class Scanner {
   std::size_t described_character(std::size_t k) const {
     std::size_t j = k;
     while (j < tokens_.size() && j - k < 7 && same_sentence(k, j) && !cap(j) &&
-           (tokens_[j].kind == TokenKind::kWord || n(j) == "," || n(j) == "-") && n(j) != "and" && n(j) != "who" &&
-           n(j) != "with" && n(j) != "in" && n(j) != "on")
+           (tokens_[j].kind == TokenKind::kWord || is(j, ",") || is(j, "-")) && !is(j, "and") && !is(j, "who") &&
+           !is(j, "with") && !is(j, "in") && !is(j, "on"))
       ++j;
-    if (j > k && cap(j) && !taken(j, j + 1) && (n(j - 1) != "," || j - k > 1)) return j;
+    if (j > k && cap(j) && !taken(j, j + 1) && (!is(j - 1, ",") || j - k > 1)) return j;
     // "Susie's jailbird dad, Bobby Glass": a possessive before the description.
-    if (j == k && cap(k) && (n(k + 1) == "'s" || n(k + 1) == "\xE2\x80\x99s")) {
+    if (j == k && cap(k) && (is(k + 1, "'s") || is(k + 1, "\xE2\x80\x99s"))) {
       const std::size_t after = described_character(k + 2);
-      if (after != k + 2 && n(after - 1) == ",") return after;
+      if (after != k + 2 && is(after - 1, ",")) return after;
     }
     return k;
   }
@@ -1253,26 +1265,26 @@ class Scanner {
       // Role cue before names: "directed by A", "showrunner A", "starring A, B and C".
       auto [role, after] = cue_at(i);
       // "serves as executive producer alongside A and B": the role of the words before.
-      if (n(i) == "alongside" && !role.empty()) {
+      if (is(i, "alongside") && !role.empty()) {
         const std::string_view before = role_before(i);
         if (!before.empty()) role = before;
       }
       if (!role.empty()) {
         std::size_t k = after;
-        if (n(k) == ":" || n(k) == ",") ++k;
+        if (is(k, ":") || is(k, ",")) ++k;
         // "performed by the rock band X": a short description before an artist's name.
         if (role == "composer") {
           std::size_t d = k;
           while (d < count && d - k < 4 && tokens_[d].kind == TokenKind::kWord && !cap(d) && same_sentence(k, d) &&
-                 n(d) != "and")
+                 !is(d, "and"))
             ++d;
-          if (d > k && cap(d) && (n(d - 1) == "band" || n(d - 1) == "group" || n(d - 1) == "unit" ||
-                                  n(d - 1) == "singer" || n(d - 1) == "artist" || n(d - 1) == "duo" ||
-                                  n(d - 1) == "musician" || n(d - 1) == "composer" || n(d - 1) == "collective"))
+          if (d > k && cap(d) && (is(d - 1, "band") || is(d - 1, "group") || is(d - 1, "unit") ||
+                                  is(d - 1, "singer") || is(d - 1, "artist") || is(d - 1, "duo") ||
+                                  is(d - 1, "musician") || is(d - 1, "composer") || is(d - 1, "collective")))
             k = d;
           // Artists go by names of every shape ("YOASOBI", "King Gnu", "Ado").
-          if (!name_at(k) && (n(i) == "performed" || n(i) == "sung" || n(i) == "song" || n(i) == "songs" ||
-                              n(i) == "opening" || n(i) == "ending" || n(i) == "theme" || n(i) == "music")) {
+          if (!name_at(k) && (is(i, "performed") || is(i, "sung") || is(i, "song") || is(i, "songs") ||
+                              is(i, "opening") || is(i, "ending") || is(i, "theme") || is(i, "music"))) {
             if (const std::size_t ae = artist_end(k)) add_person(k, ae, "composer");
           }
         }
@@ -1285,8 +1297,8 @@ class Scanner {
                 !kNameStops.count(n(k)) && !cap(k + 1)) {
               surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
               k = k + 1;
-              if (n(k) == "," && n(k + 1) == "and") k += 2;
-              else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+              if (is(k, ",") && is(k + 1, "and")) k += 2;
+              else if (is(k, ",") || is(k, "and") || is(k, "&")) ++k;
               else break;
               continue;
             }
@@ -1297,18 +1309,18 @@ class Scanner {
           add_person(k, e, std::string(own.empty() ? role : own));
           if (!own.empty()) break;
           k = e;
-          if (n(k) == "(") {  // "A (Kaoru)"
-            if (const std::size_t c = character_end(k + 1); c && n(c) == ")") add_character(k + 1, c);
-            while (k < count && n(k) != ")" && same_sentence(e, k)) ++k;
+          if (is(k, "(")) {  // "A (Kaoru)"
+            if (const std::size_t c = character_end(k + 1); c && is(c, ")")) add_character(k + 1, c);
+            while (k < count && !is(k, ")") && same_sentence(e, k)) ++k;
             ++k;
-          } else if (n(k) == "as" && role == "cast") {  // "starring A as Kaoru"
+          } else if (is(k, "as") && role == "cast") {  // "starring A as Kaoru"
             if (const std::size_t c = character_end(k + 1)) {
               add_character(k + 1, c);
               k = c;
             }
           }
-          if (n(k) == "," && n(k + 1) == "and") k += 2;
-          else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+          if (is(k, ",") && is(k + 1, "and")) k += 2;
+          else if (is(k, ",") || is(k, "and") || is(k, "&")) ++k;
           else break;
         }
         continue;
@@ -1317,7 +1329,7 @@ class Scanner {
       if (!e) {
         // "Lyonne plays Charlie Cale": a surname alone that plays someone.
         const std::string_view v = n(i + 1);
-        if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
+        if (cap(i) && (eq(v, "plays") || eq(v, "voices") || eq(v, "portrays") || eq(v, "played") || eq(v, "voiced")) && cap(i + 2))
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
         // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
         // a surname alone with a credit, for the person once every full name is known.
@@ -1330,12 +1342,12 @@ class Scanner {
         }
         continue;
       }
-      if (i > 0 && n(i - 1) == "by" && byline_by(i - 1)) {
+      if (i > 0 && is(i - 1, "by") && byline_by(i - 1)) {
         add_person(i, e, "other");  // a byline: "Posted on May 12, 2018 by Hana Mori"
         i = e - 1;
         continue;
       }
-      if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
+      if (i > 0 && is(i - 1, "by") && !sentence_start_[i - 1]) continue;  // after a cue we do not know
       if (const std::string_view credit = role_after_name(e); !credit.empty()) {
         add_person_list(i, e, std::string(credit));
         i = e - 1;
@@ -1347,57 +1359,57 @@ class Scanner {
         continue;
       }
       std::size_t k = e;
-      const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
-      const std::size_t object = n(k) == "," && n(k + 1) == "who" ? k + 3 : k + 1;
-      if (verb == "voices" || verb == "plays" || verb == "portrays" || verb == "voiced" || verb == "played" ||
-          verb == "portrayed" || verb == "stars" || verb == "starred" || verb == "reprises" || verb == "joins" ||
-          verb == "returns" || verb == "appears") {
+      const std::string_view verb = is(k, ",") && is(k + 1, "who") ? n(k + 2) : n(k);
+      const std::size_t object = is(k, ",") && is(k + 1, "who") ? k + 3 : k + 1;
+      if (eq(verb, "voices") || eq(verb, "plays") || eq(verb, "portrays") || eq(verb, "voiced") || eq(verb, "played") ||
+          eq(verb, "portrayed") || eq(verb, "stars") || eq(verb, "starred") || eq(verb, "reprises") || eq(verb, "joins") ||
+          eq(verb, "returns") || eq(verb, "appears")) {
         // "A, who voices Z", "A plays Z", "A appears as Z", "Jeremy Strong plays that final stretch"
         add_person(i, e, "cast");
-        std::size_t c = n(object) == "as" ? object + 1 : object;
-        if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
-          c = n(object) == "as" ? object + 1 : count;  // the object is not a character
-        if (c < count && (n(c) == "her" || n(c) == "his" || n(c) == "their")) ++c;
-        if (c < count && n(c) == "role" && n(c + 1) == "as") c += 2;
+        std::size_t c = is(object, "as") ? object + 1 : object;
+        if (eq(verb, "joins") || eq(verb, "returns") || eq(verb, "appears") || eq(verb, "stars") || eq(verb, "starred"))
+          c = is(object, "as") ? object + 1 : count;  // the object is not a character
+        if (c < count && (is(c, "her") || is(c, "his") || is(c, "their"))) ++c;
+        if (c < count && is(c, "role") && is(c + 1, "as")) c += 2;
         if (c < count && !cap(c)) c = described_character(c);
         if (const std::size_t ce = c < count ? character_end(c) : 0) add_character(c, ce);
         i = e - 1;
-      } else if (n(k) == "as" && described_character(k + 1) != k + 1) {
+      } else if (is(k, "as") && described_character(k + 1) != k + 1) {
         // "Janelle James as principal Ava Coleman", "Alison Brie as writer Diane Nguyen"
         add_person(i, e, "cast");
         const std::size_t c = described_character(k + 1);
         if (const std::size_t ce = character_end(c)) add_character(c, ce);
         i = e - 1;
-      } else if (n(k) == "as" && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
+      } else if (is(k, "as") && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
         // "A as Z" (a cast list line), "Adam McKay as executive producer"
         const std::string_view noun_role = role_noun_at(k + 1);
         add_person(i, e, noun_role.empty() ? "cast" : std::string(noun_role));
         if (noun_role.empty())
           if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !staff_noun_at(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !staff_noun_at(k + 1).empty()) {
         // "Tomohiro Suzuki's series composition", "Evan Call's gorgeous score"
         add_person_list(i, e, std::string(staff_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !quoted_work_role(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !quoted_work_role(k + 1).empty()) {
         // "Gege Akutami's "Jujutsu Kaisen" manga", "Aka Akasaka and Mengo Yokoyari's "Oshi no Ko" manga"
         add_person_list(i, e, std::string(quoted_work_role(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !work_noun_after(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !work_noun_after(k + 1).empty()) {
         // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama",
         // "Aki Hamaji's four-panel manga"
         add_person_list(i, e, std::string(work_noun_after(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !role_noun_at(k + 1).empty()) {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && words_[i].given_name) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i].given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
         i = e - 1;
-      } else if (n(k) == "(" && name_at(k + 1) && n(name_at(k + 1)) == ")") {
+      } else if (is(k, "(") && name_at(k + 1) && is(name_at(k + 1), ")")) {
         // "Rosa Diaz (Stephanie Beatriz)": the character, then the actor.
         const std::size_t pe = name_at(k + 1);
         if (!people_.count(text(i, e)) && !actor_first_sentences_.count(sentence_of_[i])) {
@@ -1408,7 +1420,7 @@ class Scanner {
           add_character(k + 1, pe);
         }
         i = pe;
-      } else if (n(k) == "(" && character_end(k + 1) && n(character_end(k + 1)) == ")" &&
+      } else if (is(k, "(") && character_end(k + 1) && is(character_end(k + 1), ")") &&
                  character_end(k + 1) == k + 2) {
         // "Jeremy Strong (Kendall)": a one-word name in brackets is the character, unless it is
         // the surname of a person named elsewhere ("Jimmy Laird (Segel)"): decided once every
@@ -1416,31 +1428,31 @@ class Scanner {
         bracket_pairs_.push_back({i, e, k + 1});
         actor_first_sentences_.insert(sentence_of_[i]);
         i = k + 2;
-      } else if (n(k) == "created" || n(k) == "creates" || n(k) == "wrote" || n(k) == "writes" ||
-                 n(k) == "directed" || n(k) == "directs" || n(k) == "composed" || n(k) == "produced" ||
-                 n(k) == "produces" || n(k) == "illustrated" || n(k) == "developed" ||
-                 (n(k) == "," && n(k + 1) == "who" &&
-                  (n(k + 2) == "created" || n(k + 2) == "wrote" || n(k + 2) == "directed" || n(k + 2) == "produced" ||
-                   n(k + 2) == "composed" || n(k + 2) == "developed"))) {
+      } else if (is(k, "created") || is(k, "creates") || is(k, "wrote") || is(k, "writes") ||
+                 is(k, "directed") || is(k, "directs") || is(k, "composed") || is(k, "produced") ||
+                 is(k, "produces") || is(k, "illustrated") || is(k, "developed") ||
+                 (is(k, ",") && is(k + 1, "who") &&
+                  (is(k + 2, "created") || is(k + 2, "wrote") || is(k + 2, "directed") || is(k + 2, "produced") ||
+                   is(k + 2, "composed") || is(k + 2, "developed")))) {
         // "Dan Erickson created the series", "Jane Doe wrote the pilot", "A, who directed ..."
-        const std::string_view v = n(k) == "," ? n(k + 2) : n(k);
-        std::string verb_role = v == "wrote" || v == "writes" ? "writer"
-                              : v == "directed" || v == "directs" ? "director"
-                              : v == "composed" ? "composer"
-                              : v == "produced" || v == "produces" ? "producer"
-                              : v == "illustrated" ? "author" : "creator";
+        const std::string_view v = is(k, ",") ? n(k + 2) : n(k);
+        std::string verb_role = eq(v, "wrote") || eq(v, "writes") ? "writer"
+                              : eq(v, "directed") || eq(v, "directs") ? "director"
+                              : eq(v, "composed") ? "composer"
+                              : eq(v, "produced") || eq(v, "produces") ? "producer"
+                              : eq(v, "illustrated") ? "author" : "creator";
         for (std::size_t back = i; back > 0 && i - back < 4; --back) {
           const std::string_view w = n(back - 1);
-          if (w == "character" || w == "manga" || w == "novel" || w == "comic" || w == "book" || w == "mascot")
+          if (eq(w, "character") || eq(w, "manga") || eq(w, "novel") || eq(w, "comic") || eq(w, "book") || eq(w, "mascot"))
             verb_role = "author";
         }
         add_person(i, e, verb_role);
         i = e - 1;
-      } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
+      } else if (i > 0 && is(i - 1, "by") && sentence_start_[i - 1]) {
         add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
         i = e - 1;
       } else if (kSpeechVerbs.count(n(k)) ||
-                 (n(k) == "," && kSpeechVerbs.count(n(k + 1))) ||
+                 (is(k, ",") && kSpeechVerbs.count(n(k + 1))) ||
                  (i > 0 && kSpeechVerbs.count(n(i - 1)))) {
         add_person(i, e, "other");
         i = e - 1;
@@ -1505,7 +1517,7 @@ class Scanner {
       // With no role word around, "cast": most people an article names without saying why are
       // its actors (the people behind the camera come with a cue: "created by", "showrunner").
       std::string role(role_after_name(e));
-      if (role.empty() && (n(e) == "'s" || n(e) == "\xE2\x80\x99s")) role = staff_noun_at(e + 1);
+      if (role.empty() && (is(e, "'s") || is(e, "\xE2\x80\x99s"))) role = staff_noun_at(e + 1);
       if (role.empty()) role = sentence_role(i, e);
       const std::string name = text(i, e);
       if (!taken(i, e) && !people_.count(name)) weak_roles_.insert(name);
@@ -1535,11 +1547,11 @@ class Scanner {
   // The end of an artist's name at b, whatever its shape: capitalized or all-capital words,
   // numbers and "&" on one line, at most five tokens; 0 when none.
   std::size_t artist_end(std::size_t b) const {
-    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (n(b) == "the" && !cap(b + 1))) return 0;
+    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (is(b, "the") && !cap(b + 1))) return 0;
     std::size_t e = b;
     while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
            !taken(e, e + 1) &&
-           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))))
+           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (is(e, "&") || tokens_[e].kind == TokenKind::kNumber))))
       ++e;
     while (e > b && kNameStops.count(n(e - 1)) && e - 1 > b) --e;
     return e > b ? e : 0;
@@ -1557,19 +1569,19 @@ class Scanner {
         if (kSongWords.count(n(k))) return true;
       return false;
     };
-    auto possessive = [&](std::size_t k) { return n(k) == "'s" || n(k) == "\xE2\x80\x99s"; };
+    auto possessive = [&](std::size_t k) { return is(k, "'s") || is(k, "\xE2\x80\x99s"); };
     for (std::size_t i = 1; i + 2 < tokens_.size(); ++i) {
-      if (n(i) != "\"" || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
+      if (!is(i, "\"") || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
       std::size_t j = i + 1;
-      while (j < tokens_.size() && j - i <= 10 && n(j) != "\"" && same_sentence(i, j)) ++j;
-      if (j >= tokens_.size() || n(j) != "\"" || !song_sentence(i)) continue;
+      while (j < tokens_.size() && j - i <= 10 && !is(j, "\"") && same_sentence(i, j)) ++j;
+      if (j >= tokens_.size() || !is(j, "\"") || !song_sentence(i)) continue;
       // '"Idol" by YOASOBI', '"Mugen," by ...'
-      if (n(j + 1) == "by")
+      if (is(j + 1, "by"))
         if (const std::size_t ae = artist_end(j + 2)) add_person(j + 2, ae, "composer");
       // 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick Back"'
       std::size_t end = i;
-      if (end >= 2 && (n(end - 1) == "opening" || n(end - 1) == "ending" || n(end - 1) == "theme" ||
-                       n(end - 1) == "song" || n(end - 1) == "single"))
+      if (end >= 2 && (is(end - 1, "opening") || is(end - 1, "ending") || is(end - 1, "theme") ||
+                       is(end - 1, "song") || is(end - 1, "single")))
         --end;
       // 'the Official Hige Dandism opening "Cry Baby"'
       if (end < i && end >= 2 && cap(end - 1) && !possessive(end - 1)) {
@@ -1577,12 +1589,12 @@ class Scanner {
         while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
           --b;
-        if (b < end && b > 0 && n(b - 1) == "the" && !words_[b].not_name_start) add_person(b, end, "composer");
+        if (b < end && b > 0 && is(b - 1, "the") && !words_[b].not_name_start) add_person(b, end, "composer");
       }
       if (end >= 2 && possessive(end - 1)) {
         std::size_t b = end - 1;
         while (b > 0 && end - 1 - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
-               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || n(b - 1) == "&" ||
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || is(b - 1, "&") ||
                 tokens_[b - 1].kind == TokenKind::kNumber))
           --b;
         while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
@@ -1654,8 +1666,8 @@ class Scanner {
         add(i, i + 1, "person", it->second);
         // "Lyonne plays Charlie Cale"
         const std::string_view verb = n(i + 1);
-        if (verb == "plays" || verb == "voices" || verb == "played" || verb == "voiced" || verb == "portrays" ||
-            verb == "portrayed") {
+        if (eq(verb, "plays") || eq(verb, "voices") || eq(verb, "played") || eq(verb, "voiced") || eq(verb, "portrays") ||
+            eq(verb, "portrayed")) {
           const std::size_t c = cap(i + 2) ? i + 2 : described_character(i + 2);
           if (const std::size_t ce = character_end(c)) add_character(c, ce);
         }
