@@ -154,6 +154,24 @@ inline std::uint64_t word_hash(std::string_view s) {
   return h;
 }
 
+// The word lists a word belongs to, as bits of GazetteerIndex::Word::sets: a token's lists are
+// found with its one lookup in the word table, not by a hash lookup per list and test.
+enum WordSet : std::uint32_t {
+  kOrgSuffixStudioWord = 1 << 0,   // kOrgSuffixStudio
+  kOrgSuffixCompanyWord = 1 << 1,  // kOrgSuffixCompany
+  kSpeechVerb = 1 << 2,            // kSpeechVerbs
+  kOutletContextWord = 1 << 3,     // kOutletContext
+  kParticle = 1 << 4,              // kParticles
+  kMagazineVerb = 1 << 5,          // kMagazineVerbs
+  kMangaWord = 1 << 6,             // kManga
+  kWorkWord = 1 << 7,              // kWork
+  kSourceWord = 1 << 8,            // kSource
+  kDeterminer = 1 << 9,            // kDeterminers
+  kAuxiliary = 1 << 10,            // kAuxiliaries
+  kCreditVerb = 1 << 11,           // kCreditVerbs
+  kSongWord = 1 << 12,             // kSongWords
+};
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
   // What the extractor knows about one normalized word: a document looks each token up once.
@@ -165,6 +183,9 @@ struct GazetteerIndex {
     bool not_name_start = false;  // in kNotNameStarts
     bool name_stop = false;       // in kNameStops
     bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
+    std::uint32_t sets = 0;           // WordSet bits: the word lists it is in
+    std::uint8_t sentence_role = 0;   // kSentenceRoleWords's role as an index into kRoleNames, else 0
+    std::uint8_t role_noun = 0;       // kRoleNouns's role, likewise
   };
   // A node of the trie of gazetteer names over word ids; node 0 is the root.
   struct Node {
@@ -470,12 +491,67 @@ const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
     {"role", "cast"}, {"portrayal", "cast"}, {"direction", "director"}, {"script", "writer"},
     {"scripts", "writer"}};
 
+// Verbs of a serialization before "in X" / "on X" (magazine_start).
+const std::unordered_set<std::string_view> kMagazineVerbs = {
+    "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
+    "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
+    "began", "started", "wrapped", "ended", "concluded", "finished"};
+// Words of a sentence about a manga (manga_sentence).
+const std::unordered_set<std::string_view> kManga = {
+    "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
+    "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
+    "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
+// Words for a work a creator makes (work_noun_after).
+const std::unordered_set<std::string_view> kWork = {
+    "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
+    "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
+    "reimagining", "take", "vision"};
+// Words for a source work an author writes (work_noun_after).
+const std::unordered_set<std::string_view> kSource = {
+    "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
+    "yonkoma"};
+// Determiners before a staff noun (staff_noun_at).
+const std::unordered_set<std::string_view> kDeterminers = {
+    "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
+// Auxiliaries between a name and its credit (role_after_name).
+const std::unordered_set<std::string_view> kAuxiliaries = {
+    "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
+    "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
+// Verbs that give a credit after a name (role_after_name).
+const std::unordered_set<std::string_view> kCreditVerbs = {
+    "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
+    "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
+    "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
+// Words of a sentence about songs (find_song_artists).
+const std::unordered_set<std::string_view> kSongWords = {
+    "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
+    "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
+
+// The roles the role-word tables give, for a word's index into them (GazetteerIndex::Word).
+constexpr std::string_view kRoleNames[] = {"", "cast", "creator", "director", "writer", "showrunner",
+                                           "producer", "composer", "author"};
+std::uint8_t role_index(std::string_view role) {
+  for (std::uint8_t r = 1; r < std::size(kRoleNames); ++r)
+    if (kRoleNames[r] == role) return r;
+  throw Error("entities: no index for role '" + std::string(role) + "'");
+}
+
 GazetteerIndex::GazetteerIndex() {
   for (const RoleCue& cue : kRoleCues) add_word(cue.words.substr(0, cue.words.find(' '))).cue = true;
   for (std::string_view w : kNotNameStarts) add_word(w).not_name_start = true;
   for (std::string_view w : kNameStops) add_word(w).name_stop = true;
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
     for (std::string_view w : *list) add_word(w).not_person = true;
+  const std::pair<const std::unordered_set<std::string_view>*, std::uint32_t> sets[] = {
+      {&kOrgSuffixStudio, kOrgSuffixStudioWord}, {&kOrgSuffixCompany, kOrgSuffixCompanyWord},
+      {&kSpeechVerbs, kSpeechVerb}, {&kOutletContext, kOutletContextWord}, {&kParticles, kParticle},
+      {&kMagazineVerbs, kMagazineVerb}, {&kManga, kMangaWord}, {&kWork, kWorkWord}, {&kSource, kSourceWord},
+      {&kDeterminers, kDeterminer}, {&kAuxiliaries, kAuxiliary}, {&kCreditVerbs, kCreditVerb},
+      {&kSongWords, kSongWord}};
+  for (const auto& [list, bit] : sets)
+    for (std::string_view w : *list) add_word(w).sets |= bit;
+  for (const auto& [w, role] : kSentenceRoleWords) add_word(w).sentence_role = role_index(role);
+  for (const auto& [w, role] : kRoleNouns) add_word(w).role_noun = role_index(role);
 }
 
 // Credits named by a noun after a name, a possessive or a verb, longest first: "X on series
@@ -518,7 +594,7 @@ class Scanner {
       text_hashes_.push_back(t.norm == Token::kNormIsText || text == norm ? norm_hash : word_hash(text));
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
-      words_.push_back(w ? *w : GazetteerIndex::Word());
+      words_.push_back(w ? w : &kNoWord);
     }
     sentence_start_.assign(tokens_.size(), false);
     sentence_of_.assign(tokens_.size(), 0);
@@ -557,6 +633,10 @@ class Scanner {
 
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
+  // Whether token i's word is in the word lists of `set` (WordSet bits); false past the end.
+  bool in(std::size_t i, std::uint32_t set) const { return i < words_.size() && (words_[i]->sets & set) != 0; }
+  bool not_name_start(std::size_t i) const { return i < words_.size() && words_[i]->not_name_start; }
+  bool name_stop(std::size_t i) const { return i < words_.size() && words_[i]->name_stop; }
   // n(i) == lit.
   template <std::size_t N>
   bool is(std::size_t i, const char (&lit)[N]) const {
@@ -839,8 +919,8 @@ class Scanner {
       std::size_t best = 0;
       const GazetteerIndex::Node* match = nullptr;
       std::uint32_t node = 0;
-      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
-        node = g_.child(node, words_[i + len - 1]);
+      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1]->id >= 0; ++len) {
+        node = g_.child(node, *words_[i + len - 1]);
         if (node == 0) break;
         if (g_.nodes[node].entry >= 0) {
           best = len;
@@ -862,12 +942,12 @@ class Scanner {
           ++e;
         if (e - i >= 2) {
           const std::string_view last = n(e - 1);
-          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && !eq(last, "inc.") &&
+          const bool studio = in(e - 1, kOrgSuffixStudioWord) || (studio_context_before(i) && !eq(last, "inc.") &&
                                                                    !eq(last, "ltd.") && !eq(last, "press"));
-          const bool company = kOrgSuffixCompany.count(last) > 0;
+          const bool company = in(e - 1, kOrgSuffixCompanyWord);
           // "Animation Production: MAPPA" is a credit's label, not a name.
-          const bool label = is(e, ":") && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
-          if ((kOrgSuffixStudio.count(last) || company) && !kNotNameStarts.count(n(i)) && !taken(i, e) && !label) {
+          const bool label = is(e, ":") && in(i, kOrgSuffixStudioWord | kOrgSuffixCompanyWord);
+          if ((in(e - 1, kOrgSuffixStudioWord) || company) && !not_name_start(i) && !taken(i, e) && !label) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
             continue;
@@ -877,7 +957,7 @@ class Scanner {
       // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
       // "produced at X", "X is animating", "X animates the series".
       if (cap(i) && (studio_context_before(i) || (is(i - 1, "at") && (is(i - 2, "produced") || is(i - 2, "animated")))) &&
-          !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
+          !taken(i, i + 1) && !words_[i]->not_name_start && !words_[i]->not_person) {
         const std::size_t e = org_name_end(i);
         if (e > i) {
           add(i, e, "studio", text(i, e));
@@ -885,7 +965,7 @@ class Scanner {
           continue;
         }
       }
-      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
+      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i]->not_name_start && !words_[i]->given_name &&
           animating_after_caps(i)) {
         const std::size_t e = org_name_end(i);
         if (e > i && (is(e, "animates") || (is(e, "is") && is(e + 1, "animating")) ||
@@ -956,7 +1036,7 @@ class Scanner {
     }
     // "Shonen Jump+": a plus sign glued to the name.
     if (e < tokens_.size() && is(e, "+") && !tokens_[e].has(kSpaceBefore)) ++e;
-    while (e > b && (kNameStops.count(n(e - 1)) || is(e - 1, "of") || is(e - 1, "&"))) --e;
+    while (e > b && (name_stop(e - 1) || is(e - 1, "of") || is(e - 1, "&"))) --e;
     return e;
   }
 
@@ -964,12 +1044,8 @@ class Scanner {
   // "runs in", "ran in", "running in", "published in", "launched in", with "on" for web
   // platforms), past a publisher's possessive ("in Shueisha's"); 0 when i does not.
   std::size_t magazine_start(std::size_t i) const {
-    static const std::unordered_set<std::string_view> kVerbs = {
-        "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
-        "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
-        "began", "started", "wrapped", "ended", "concluded", "finished"};
     const std::string_view v = n(i);
-    if ((!is(i + 1, "in") && !is(i + 1, "on")) || !kVerbs.count(v)) return 0;
+    if ((!is(i + 1, "in") && !is(i + 1, "on")) || !in(i, kMagazineVerb)) return 0;
     // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
     if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
     std::size_t b = i + 2;
@@ -978,19 +1054,15 @@ class Scanner {
     // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
     if (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s")) b += 2;
     else if (taken(b, b + 1) && (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s"))) b += 2;
-    if (!cap(b) || taken(b, b + 1) || kNotNameStarts.count(n(b)) || words_[b].not_person) return 0;
+    if (!cap(b) || taken(b, b + 1) || not_name_start(b) || words_[b]->not_person) return 0;
     return b;
   }
 
   // Does token i's sentence speak of a manga or comic?
   bool manga_sentence(std::size_t i) const {
-    static const std::unordered_set<std::string_view> kManga = {
-        "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
-        "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
-        "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
     const Sentence& s = doc_.sentences()[sentence_of_[i]];
     for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
-      if (kManga.count(n(k))) return true;
+      if (in(k, kMangaWord)) return true;
     return false;
   }
 
@@ -1002,7 +1074,6 @@ class Scanner {
     if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
     // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
     if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
-    const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
     // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
     if (g_.entries[name.entry].kind == "studio" &&
@@ -1010,10 +1081,10 @@ class Scanner {
          eq(next, "made") || eq(next, "produced") || eq(next, "produces") || eq(next, "handled") || eq(next, "staff") ||
          eq(next, "staffers") || eq(next, "alumni") || studio_context_before(i)))
       return true;
-    const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
+    const bool context = (i > 0 && in(i - 1, kOutletContextWord)) || in(i + len, kOutletContextWord) ||
                          eq(next, "'s") || eq(next, "\xE2\x80\x99s");
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
-    return context && (!sentence_start_[i] || eq(next, "'s") || kOutletContext.count(next));
+    return context && (!sentence_start_[i] || eq(next, "'s") || in(i + len, kOutletContextWord));
   }
 
   // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
@@ -1029,13 +1100,13 @@ class Scanner {
   std::size_t name_at(std::size_t i) const {
     if (!name_word(i)) return 0;
     // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
-    const bool name_too = !sentence_start_[i] && words_[i].given_name;
-    if ((words_[i].not_name_start || words_[i].name_stop) && !name_too) return 0;
+    const bool name_too = !sentence_start_[i] && words_[i]->given_name;
+    if ((words_[i]->not_name_start || words_[i]->name_stop) && !name_too) return 0;
     std::size_t e = i + 1;
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
-      if (name_word(e) && !words_[e].name_stop) {
+      if (name_word(e) && !words_[e]->name_stop) {
         ++e;
-      } else if (kParticles.count(n(e)) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
+      } else if (in(e, kParticle) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
         e += 2;
       } else {
         break;
@@ -1043,7 +1114,7 @@ class Scanner {
     }
     if (e - i < 2) return 0;
     for (std::size_t k = i; k < e; ++k)
-      if (words_[k].not_person) return 0;
+      if (words_[k]->not_person) return 0;
     return e;
   }
 
@@ -1062,7 +1133,7 @@ class Scanner {
     }();
     std::string_view role;
     std::size_t after = 0;
-    if (i >= words_.size() || !words_[i].cue) return {role, after};
+    if (i >= words_.size() || !words_[i]->cue) return {role, after};
     const auto found = cues.find(n(i));
     if (found == cues.end()) return {role, after};
     for (const auto& [words, cue_role] : found->second) {
@@ -1082,16 +1153,9 @@ class Scanner {
   // in a sentence about a manga ("X's series has been running in Weekly Shonen Sunday") is the
   // manga. Empty when there is none.
   std::string_view work_noun_after(std::size_t k) const {
-    static const std::unordered_set<std::string_view> kWork = {
-        "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
-        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
-        "reimagining", "take", "vision"};
-    static const std::unordered_set<std::string_view> kSource = {
-        "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
-        "yonkoma"};
     for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j) {
-      if (kSource.count(n(j))) return "author";
-      if (kWork.count(n(j))) return is(j, "series") && manga_sentence(j) ? "author" : "creator";
+      if (in(j, kSourceWord)) return "author";
+      if (in(j, kWorkWord)) return is(j, "series") && manga_sentence(j) ? "author" : "creator";
     }
     return {};
   }
@@ -1114,10 +1178,8 @@ class Scanner {
       for (const StaffNoun& noun : kStaffNouns) out.emplace_back(split_words(noun.words), noun.role);
       return out;
     }();
-    static const std::unordered_set<std::string_view> kDeterminers = {
-        "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
     const std::size_t first = k;
-    while (k < tokens_.size() && kDeterminers.count(n(k)) && same_sentence(first, k)) ++k;
+    while (k < tokens_.size() && in(k, kDeterminer) && same_sentence(first, k)) ++k;
     for (std::size_t skip = 0; skip <= 2; ++skip, ++k) {
       if (k >= tokens_.size() || !same_sentence(first, k) || tokens_[k].kind != TokenKind::kWord || cap(k)) break;
       std::size_t best = 0;
@@ -1143,17 +1205,10 @@ class Scanner {
   std::string_view role_after_name(std::size_t e) const {
     std::size_t k = e;
     if (is(k, ",") && is(k + 1, "who")) k += 2;
-    static const std::unordered_set<std::string_view> kAuxiliaries = {
-        "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
-        "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
-    for (int guard = 0; guard < 3 && kAuxiliaries.count(n(k)); ++guard) ++k;
+    for (int guard = 0; guard < 3 && in(k, kAuxiliary); ++guard) ++k;
     if (k >= tokens_.size() || !same_sentence(e, k)) return {};
-    static const std::unordered_set<std::string_view> kCreditVerbs = {
-        "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
-        "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
-        "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
     const std::string_view v = n(k);
-    if (kCreditVerbs.count(v)) {
+    if (in(k, kCreditVerb)) {
       const std::string_view role = staff_noun_at(k + 1);
       if (!role.empty()) return role;
       if (eq(v, "writing")) return "writer";
@@ -1226,8 +1281,7 @@ class Scanner {
   std::string_view role_noun_at(std::size_t k) const {
     while (is(k, "a") || is(k, "an") || is(k, "the") || is(k, "its") || is(k, "their") || is(k, "co-"))
       ++k;
-    auto it = kRoleNouns.find(n(k));
-    return it == kRoleNouns.end() ? std::string_view() : it->second;
+    return k < words_.size() ? kRoleNames[words_[k]->role_noun] : std::string_view();
   }
 
   // The start of a character's name described after "as" or "plays": "as principal Ava Coleman",
@@ -1250,9 +1304,9 @@ class Scanner {
 
   // A character's name at k: one to three capitalized words not already taken.
   std::size_t character_end(std::size_t k) const {
-    if (!cap(k) || taken(k, k + 1) || words_[k].not_name_start || words_[k].name_stop) return 0;
+    if (!cap(k) || taken(k, k + 1) || words_[k]->not_name_start || words_[k]->name_stop) return 0;
     std::size_t e = k;
-    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e].name_stop &&
+    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e]->name_stop &&
            !tokens_[e].has(kNewlineBefore) && same_sentence(k, e))
       ++e;
     return e > k ? e : 0;
@@ -1293,8 +1347,8 @@ class Scanner {
           if (!e) {
             // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
             // its person is known once every full name is found (link_surnames).
-            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(n(k)) &&
-                !kNameStops.count(n(k)) && !cap(k + 1)) {
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !not_name_start(k) &&
+                !name_stop(k) && !cap(k + 1)) {
               surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
               k = k + 1;
               if (is(k, ",") && is(k + 1, "and")) k += 2;
@@ -1333,8 +1387,8 @@ class Scanner {
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
         // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
         // a surname alone with a credit, for the person once every full name is known.
-        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i].not_name_start &&
-            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
+        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i]->not_name_start &&
+            !words_[i]->name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
           std::string_view role = role_after_name(i + 1);
           if (role.empty()) role = copula_role(i + 1);
           if (role.empty()) role = verb_role(i + 1);
@@ -1404,7 +1458,7 @@ class Scanner {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i].given_name) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i]->given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
@@ -1451,9 +1505,7 @@ class Scanner {
       } else if (i > 0 && is(i - 1, "by") && sentence_start_[i - 1]) {
         add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
         i = e - 1;
-      } else if (kSpeechVerbs.count(n(k)) ||
-                 (is(k, ",") && kSpeechVerbs.count(n(k + 1))) ||
-                 (i > 0 && kSpeechVerbs.count(n(i - 1)))) {
+      } else if (in(k, kSpeechVerb) || (is(k, ",") && in(k + 1, kSpeechVerb)) || (i > 0 && in(i - 1, kSpeechVerb))) {
         add_person(i, e, "other");
         i = e - 1;
       }
@@ -1510,7 +1562,7 @@ class Scanner {
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
-      if (!words_[i].given_name) continue;
+      if (!words_[i]->given_name) continue;
       const std::size_t e = name_at(i);
       if (!e) continue;
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
@@ -1538,8 +1590,7 @@ class Scanner {
   std::string_view role_before(std::size_t i) const {
     const Sentence& s = doc_.sentences()[sentence_of_[i]];
     for (std::size_t k = i; k > s.first_token; --k) {
-      auto it = kSentenceRoleWords.find(n(k - 1));
-      if (it != kSentenceRoleWords.end()) return it->second;
+      if (words_[k - 1]->sentence_role) return kRoleNames[words_[k - 1]->sentence_role];
     }
     return {};
   }
@@ -1553,20 +1604,17 @@ class Scanner {
            !taken(e, e + 1) &&
            (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (is(e, "&") || tokens_[e].kind == TokenKind::kNumber))))
       ++e;
-    while (e > b && kNameStops.count(n(e - 1)) && e - 1 > b) --e;
+    while (e > b && name_stop(e - 1) && e - 1 > b) --e;
     return e > b ? e : 0;
   }
 
   // Theme song artists: '"Idol" by YOASOBI', 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick
   // Back"', in a sentence about songs. Their names take any shape, so only this context finds them.
   void find_song_artists() {
-    static const std::unordered_set<std::string_view> kSongWords = {
-        "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
-        "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
     auto song_sentence = [&](std::size_t i) {
       const Sentence& s = doc_.sentences()[sentence_of_[i]];
       for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
-        if (kSongWords.count(n(k))) return true;
+        if (in(k, kSongWord)) return true;
       return false;
     };
     auto possessive = [&](std::size_t k) { return is(k, "'s") || is(k, "\xE2\x80\x99s"); };
@@ -1589,7 +1637,7 @@ class Scanner {
         while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
           --b;
-        if (b < end && b > 0 && is(b - 1, "the") && !words_[b].not_name_start) add_person(b, end, "composer");
+        if (b < end && b > 0 && is(b - 1, "the") && !words_[b]->not_name_start) add_person(b, end, "composer");
       }
       if (end >= 2 && possessive(end - 1)) {
         std::size_t b = end - 1;
@@ -1597,7 +1645,7 @@ class Scanner {
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || is(b - 1, "&") ||
                 tokens_[b - 1].kind == TokenKind::kNumber))
           --b;
-        while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
+        while (b < end - 1 && (words_[b]->not_name_start || words_[b]->name_stop)) ++b;
         if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
       }
       i = j;
@@ -1611,11 +1659,11 @@ class Scanner {
     std::size_t best_distance = 0;
     for (std::size_t k = s.first_token; k < s.end_token; ++k) {
       if (k >= b && k < e) continue;
-      auto it = kSentenceRoleWords.find(n(k));
-      if (it == kSentenceRoleWords.end()) continue;
+      if (k >= words_.size() || !words_[k]->sentence_role) continue;
+      const std::string_view role = kRoleNames[words_[k]->sentence_role];
       const std::size_t distance = k < b ? b - k : k - e;
       if (best.empty() || distance < best_distance) {
-        best = it->second;
+        best = role;
         best_distance = distance;
       }
     }
@@ -1681,7 +1729,8 @@ class Scanner {
   const Document& doc_;
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
-  std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
+  static inline const GazetteerIndex::Word kNoWord{};  // for the words the gazetteer does not know
+  std::vector<const GazetteerIndex::Word*> words_;  // per token, what the gazetteer knows of its word
   std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
   std::vector<std::size_t> sentence_of_;
