@@ -620,9 +620,18 @@ class Scanner {
     find_people_by_given_name();
     link_surnames();
     EntityResult r;
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
-    for (EntityMention& m : mentions_) {
+    // The mentions in text order, longest first at one place. (Sorted by index: the same
+    // comparisons, and so the same order, without moving the mentions' strings around.)
+    std::vector<std::uint32_t> order(mentions_.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [this](std::uint32_t x, std::uint32_t y) {
+      const EntityMention& a = mentions_[x];
+      const EntityMention& b = mentions_[y];
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    r.mentions.reserve(mentions_.size());
+    for (const std::uint32_t k : order) {
+      EntityMention& m = mentions_[k];
       if (!r.mentions.empty() && m.begin < r.mentions.back().end) continue;  // overlaps an earlier, longer one
       if (m.type == "person") {
         auto it = roles_.find(m.canonical);
@@ -679,13 +688,32 @@ class Scanner {
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
                                                                              std::size_t from = 0) const {
     std::vector<std::vector<std::string_view>> words(phrases.size());
-    std::vector<Document> docs;  // owns the words' text
-    docs.reserve(phrases.size());
     for (std::size_t p = 0; p < phrases.size(); ++p) {
-      docs.push_back(g_.tokenizer.tokenize(phrases[p]));
-      for (const Token& t : docs.back().tokens()) words[p].push_back(docs.back().text_of(t));
+      // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
+      // tokens are the words between the spaces: split without tokenizing.
+      if (split_letter_words(phrases[p], words[p])) continue;
+      words[p].clear();
+      const Document doc = g_.tokenizer.tokenize(phrases[p]);
+      for (const Token& t : doc.tokens()) words[p].push_back(doc.text_of(t));  // views of phrases[p]
     }
     return find_phrase_words(words, from);
+  }
+
+  // Splits `s` at its spaces into `words` when it is words of ASCII letters joined by single
+  // spaces (the tokenizer's tokens for such text); false for any other text.
+  static bool split_letter_words(std::string_view s, std::vector<std::string_view>& words) {
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= s.size(); ++k) {
+      if (k == s.size() || s[k] == ' ') {
+        if (k == start) return false;  // an empty word: a leading, trailing or double space
+        words.push_back(s.substr(start, k - start));
+        start = k + 1;
+        continue;
+      }
+      const char c = s[k];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return !words.empty();
   }
 
   // find_phrases for phrases given as their tokens' text.
