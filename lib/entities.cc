@@ -144,8 +144,17 @@ inline std::uint64_t word_hash(std::string_view s) {
     n -= 8;
   }
   if (n > 0) {
-    std::uint64_t v = 0;
-    for (std::size_t k = 0; k < n; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    // The last 1 to 7 bytes in two loads that may overlap (the size is in h already).
+    std::uint64_t v;
+    if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = static_cast<std::uint64_t>(hi) << 32 | lo;
+    } else {
+      v = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
+    }
     h = (h ^ v) * 0x94D049BB133111EBull;
     h ^= h >> 29;
   }
@@ -181,6 +190,7 @@ struct GazetteerIndex {
     std::uint32_t root_child = 0;  // the trie's node for the one-word prefix of names, else 0
     bool given_name = false;  // in given_names.tsv
     bool cue = false;         // the first word of a role cue (kRoleCues)
+    std::uint16_t cue_list = 0;   // then the index of its cues in GazetteerIndex::cue_lists
     bool not_name_start = false;  // in kNotNameStarts
     bool name_stop = false;       // in kNameStops
     bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
@@ -212,6 +222,8 @@ struct GazetteerIndex {
   std::vector<Node> nodes = std::vector<Node>(1);
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
   std::int32_t word_count = 0;
+  // Role cues (kRoleCues) by their first word, in kRoleCues order: each cue's words and role.
+  std::vector<std::vector<std::pair<std::vector<std::string>, std::string_view>>> cue_lists;
   Tokenizer tokenizer;
 
   GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
@@ -543,7 +555,16 @@ std::uint8_t role_index(std::string_view role) {
 }
 
 GazetteerIndex::GazetteerIndex() {
-  for (const RoleCue& cue : kRoleCues) add_word(cue.words.substr(0, cue.words.find(' '))).cue = true;
+  for (const RoleCue& cue : kRoleCues) {
+    std::vector<std::string> words = split_words(cue.words);
+    Word& first = add_word(words[0]);
+    if (!first.cue) {
+      first.cue = true;
+      first.cue_list = static_cast<std::uint16_t>(cue_lists.size());
+      cue_lists.emplace_back();
+    }
+    cue_lists[first.cue_list].emplace_back(std::move(words), cue.role);
+  }
   for (std::string_view w : kNotNameStarts) add_word(w).not_name_start = true;
   for (std::string_view w : kNameStops) add_word(w).name_stop = true;
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
@@ -597,7 +618,9 @@ class Scanner {
       const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
       const std::uint64_t norm_hash = word_hash(norm);
       // Most words are written as they normalize: one hash serves both.
-      text_hashes_.push_back(t.norm == Token::kNormIsText || text == norm ? norm_hash : word_hash(text));
+      const bool same = t.norm == Token::kNormIsText ||
+                        (text.size() == norm.size() && (text.empty() || text.front() == norm.front()) && text == norm);
+      text_hashes_.push_back(same ? norm_hash : word_hash(text));
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
       words_.push_back(w ? w : &kNoWord);
@@ -1155,23 +1178,11 @@ class Scanner {
 
   // The role cue that ends just before token i ("directed by", "showrunner"), longest first.
   std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
-    // The cues by their first word, in kRoleCues order.
-    using Cues = std::vector<std::pair<std::vector<std::string>, std::string_view>>;
-    static const std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> cues = [] {
-      std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> out;
-      for (const RoleCue& cue : kRoleCues) {
-        std::vector<std::string> words = split_words(cue.words);
-        std::string first = words[0];
-        out[first].emplace_back(std::move(words), cue.role);
-      }
-      return out;
-    }();
     std::string_view role;
     std::size_t after = 0;
     if (i >= words_.size() || !words_[i]->cue) return {role, after};
-    const auto found = cues.find(n(i));
-    if (found == cues.end()) return {role, after};
-    for (const auto& [words, cue_role] : found->second) {
+    // The cues that start with this word, in kRoleCues order.
+    for (const auto& [words, cue_role] : g_.cue_lists[words_[i]->cue_list]) {
       if (i + words.size() > tokens_.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
@@ -1741,7 +1752,12 @@ class Scanner {
       const auto words = split_words(c);
       if (words.size() >= 2 && !surname_to_person.count(words.front())) first_to_character.emplace(words.front(), c);
     }
+    // A bit per key's hash (as text_hashes_ has it), so that most words are passed over on one test.
+    std::uint64_t filter = 0;
+    for (const auto* map : {&surname_to_person, &first_to_character})
+      for (const auto& [key, value] : *map) filter |= std::uint64_t{1} << (word_hash(key) % 64);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!(filter >> (text_hashes_[i] % 64) & 1)) continue;
       if (!cap(i) || taken(i, i + 1) || (i + 1 < tokens_.size() && cap(i + 1) && !tokens_[i + 1].has(kNewlineBefore)))
         continue;
       const std::string_view word = doc_.text_of(tokens_[i]);
