@@ -710,17 +710,35 @@ class Scanner {
   // the number of phrases.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
                                                                              std::size_t from = 0) const {
-    std::vector<std::vector<std::string_view>> words(phrases.size());
-    for (std::size_t p = 0; p < phrases.size(); ++p) {
+    PhraseList list;
+    std::vector<std::string_view> words;
+    for (const std::string& phrase : phrases) {
       // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
       // tokens are the words between the spaces: split without tokenizing.
-      if (split_letter_words(phrases[p], words[p])) continue;
-      words[p].clear();
-      const Document doc = g_.tokenizer.tokenize(phrases[p]);
-      for (const Token& t : doc.tokens()) words[p].push_back(doc.text_of(t));  // views of phrases[p]
+      words.clear();
+      if (!split_letter_words(phrase, words)) {
+        words.clear();
+        const Document doc = g_.tokenizer.tokenize(phrase);
+        for (const Token& t : doc.tokens()) words.push_back(doc.text_of(t));  // views of `phrase`
+      }
+      for (std::string_view w : words) list.add_word(w, word_hash(w));
+      list.end_phrase();
     }
-    return find_phrase_words(words, from);
+    return find_phrase_words(list, from);
   }
+
+  // Phrases as their tokens' text and the hashes of those, one phrase after another.
+  struct PhraseList {
+    std::vector<std::string_view> words;
+    std::vector<std::uint64_t> hashes;        // word_hash of each word
+    std::vector<std::uint32_t> starts = {0};  // phrase p is words[starts[p], starts[p + 1])
+    std::size_t size() const { return starts.size() - 1; }
+    void add_word(std::string_view w, std::uint64_t hash) {
+      words.push_back(w);
+      hashes.push_back(hash);
+    }
+    void end_phrase() { starts.push_back(static_cast<std::uint32_t>(words.size())); }
+  };
 
   // Splits `s` at its spaces into `words` when it is words of ASCII letters joined by single
   // spaces (the tokenizer's tokens for such text); false for any other text.
@@ -740,30 +758,23 @@ class Scanner {
   }
 
   // find_phrases for phrases given as their tokens' text.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(
-      const std::vector<std::vector<std::string_view>>& words, std::size_t from) const {
-    // The words' hashes, phrase after phrase.
-    std::vector<std::uint64_t> hashes;
-    std::vector<std::uint32_t> first_hash(words.size() + 1);
-    for (std::size_t p = 0; p < words.size(); ++p) {
-      first_hash[p] = static_cast<std::uint32_t>(hashes.size());
-      for (std::string_view w : words[p]) hashes.push_back(word_hash(w));
-    }
-    first_hash[words.size()] = static_cast<std::uint32_t>(hashes.size());
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(const PhraseList& list,
+                                                                                   std::size_t from) const {
+    const std::size_t count = list.size();
     // The phrases sorted by the hash of their first word, and a bit per hash value modulo
     // kFilterBits so that most tokens are passed over on one test.
     constexpr std::size_t kFilterBits = 1 << 14;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> by_first;
-    by_first.reserve(words.size());
+    by_first.reserve(count);
     std::uint64_t filter[kFilterBits / 64] = {};
-    for (std::size_t p = 0; p < words.size(); ++p) {
-      if (words[p].empty()) continue;
-      const std::uint64_t h = hashes[first_hash[p]];
+    for (std::size_t p = 0; p < count; ++p) {
+      if (list.starts[p] == list.starts[p + 1]) continue;  // no words
+      const std::uint64_t h = list.hashes[list.starts[p]];
       by_first.emplace_back(h, static_cast<std::uint32_t>(p));
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
     std::sort(by_first.begin(), by_first.end());
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(words.size());
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(count);
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
       const std::uint64_t h = text_hashes_[i];
@@ -771,13 +782,14 @@ class Scanner {
       auto it = std::lower_bound(by_first.begin(), by_first.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
       for (; it != by_first.end() && it->first == h; ++it) {
         const std::size_t p = it->second;
-        const auto& w = words[p];
-        if (i + w.size() > tokens_.size()) continue;
-        const std::uint64_t* wh = hashes.data() + first_hash[p];
+        const std::size_t size = list.starts[p + 1] - list.starts[p];
+        if (i + size > tokens_.size()) continue;
+        const std::string_view* w = list.words.data() + list.starts[p];
+        const std::uint64_t* wh = list.hashes.data() + list.starts[p];
         bool ok = true;
-        for (std::size_t k = 0; k < w.size() && ok; ++k)
+        for (std::size_t k = 0; k < size && ok; ++k)
           ok = text_hashes_[i + k] == wh[k] && doc_.text_of(tokens_[i + k]) == w[k];
-        if (ok) out[p].emplace_back(i, i + w.size());
+        if (ok) out[p].emplace_back(i, i + size);
       }
     }
     return out;
@@ -803,7 +815,16 @@ class Scanner {
     const Document hd = g_.tokenizer.tokenize(headline);
     const auto ht = hd.tokens();
     const std::size_t count = ht.size();
-    auto hn = [&](std::size_t i) { return i < count ? hd.normalized(ht[i]) : std::string_view(); };
+    // Per headline token: its normalized form, what the word table knows of it, its text's hash.
+    std::vector<std::string_view> hnorm(count);
+    std::vector<const GazetteerIndex::Word*> hword(count);
+    std::vector<std::uint64_t> htext_hash(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      hnorm[i] = hd.normalized(ht[i]);
+      hword[i] = g_.word(hnorm[i]);
+      htext_hash[i] = word_hash(hd.text_of(ht[i]));
+    }
+    auto hn = [&](std::size_t i) { return i < count ? hnorm[i] : std::string_view(); };
     auto hcap = [&](std::size_t i) {
       return i < count && (ht[i].kind == TokenKind::kNumber ||
                            (ht[i].kind == TokenKind::kWord && ht[i].has(kCapitalized)));
@@ -811,7 +832,7 @@ class Scanner {
     auto htext = [&](std::size_t b, std::size_t e) {
       return std::string(headline.substr(ht[b].begin, ht[e - 1].end - ht[b].begin));
     };
-    auto is_quote = [&](std::size_t i) { return hn(i) == "'" || hn(i) == "\""; };
+    auto is_quote = [&](std::size_t i) { return eq(hn(i), "'") || eq(hn(i), "\""); };
     // Where the body starts: past the headline when the text begins with it.
     std::size_t body = 0;
     if (doc_.text().substr(0, headline.size()) == headline)
@@ -826,37 +847,38 @@ class Scanner {
       while (j < count && j - i <= 12 && !(hn(j) == hn(i) && !ht[j].has(kSpaceBefore))) ++j;
       if (j >= count || j - i > 12) continue;
       std::size_t e = j;
-      while (e > i + 1 && (hn(e - 1) == "." || hn(e - 1) == "," || hn(e - 1) == "!" || hn(e - 1) == "?")) --e;
+      while (e > i + 1 && (eq(hn(e - 1), ".") || eq(hn(e - 1), ",") || eq(hn(e - 1), "!") || eq(hn(e - 1), "?"))) --e;
       if (e > i + 1) quoted.emplace_back(i + 1, e);
       i = j;
     }
     for (std::size_t k = 1; k < count; ++k) {
-      if (!((hn(k) == "season" || hn(k) == "seasons" || hn(k) == "series" || hn(k) == "part" || hn(k) == "volume") &&
-            (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || hn(k + 1) == "finale" ||
-             hn(k + 1) == "premiere" || hn(k + 1) == "renewal" || hn(k + 1) == "release" ||
-             hn(k + 1) == "cast" || hn(k + 1) == "trailer" || hn(k + 1) == "?" || hn(k + 1) == ":")))
+      if (!((eq(hn(k), "season") || eq(hn(k), "seasons") || eq(hn(k), "series") || eq(hn(k), "part") || eq(hn(k), "volume")) &&
+            (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || eq(hn(k + 1), "finale") ||
+             eq(hn(k + 1), "premiere") || eq(hn(k + 1), "renewal") || eq(hn(k + 1), "release") ||
+             eq(hn(k + 1), "cast") || eq(hn(k + 1), "trailer") || eq(hn(k + 1), "?") || eq(hn(k + 1), ":"))))
         continue;
       std::size_t b = k;
-      while (b > 0 && !(hn(b - 1) == "?" || hn(b - 1) == "!" || hn(b - 1) == ";" || hn(b - 1) == "|" ||
-                        is_quote(b - 1) || hn(b - 1) == "(" || hn(b - 1) == ")" || hn(b - 1) == "final" ||
-                        hn(b - 1) == "new"))
+      while (b > 0 && !(eq(hn(b - 1), "?") || eq(hn(b - 1), "!") || eq(hn(b - 1), ";") || eq(hn(b - 1), "|") ||
+                        is_quote(b - 1) || eq(hn(b - 1), "(") || eq(hn(b - 1), ")") || eq(hn(b - 1), "final") ||
+                        eq(hn(b - 1), "new")))
         --b;
       for (std::size_t s = b; s < k; ++s)
-        if (hcap(s) && hn(s) != "'s") season_suffixes.emplace_back(s, k);
+        if (hcap(s) && !eq(hn(s), "'s")) season_suffixes.emplace_back(s, k);
       break;
     }
     for (std::size_t b = 0; b < count; ++b) {
-      if (!hcap(b) || (kNotNameStarts.count(hn(b)) > 0 && hn(b) != "the")) continue;
+      if (!hcap(b) || (hword[b] && hword[b]->not_name_start && !eq(hn(b), "the"))) continue;
       std::uint32_t node = 0;  // the gazetteer's trie along hn(b..e)
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
         if (node != 0 || e == b + 1) {
-          const GazetteerIndex::Word* w = g_.word(hn(e - 1));
+          const GazetteerIndex::Word* w = hword[e - 1];
           node = w && w->id >= 0 ? g_.child(node, *w) : 0;
         }
         const std::string_view last = hn(e - 1);
         if (eq(last, "?") || eq(last, "!") || eq(last, ";") || eq(last, "|") || is_quote(e - 1)) break;
-        if (!hcap(e - 1) || kNameStops.count(last) || eq(last, "season") || eq(last, "seasons")) continue;
-        if (e - b == 1 && hn(b) == "the") continue;
+        if (!hcap(e - 1) || (hword[e - 1] && hword[e - 1]->name_stop) || eq(last, "season") || eq(last, "seasons"))
+          continue;
+        if (e - b == 1 && eq(hn(b), "the")) continue;
         if (node != 0 && g_.nodes[node].entry >= 0) continue;  // an organization
         bool words = false;
         for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
@@ -867,9 +889,11 @@ class Scanner {
     std::vector<Span> all = quoted;
     all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
     all.insert(all.end(), phrases.begin(), phrases.end());
-    std::vector<std::vector<std::string_view>> all_words(all.size());
-    for (std::size_t c = 0; c < all.size(); ++c)
-      for (std::size_t k = all[c].first; k < all[c].second; ++k) all_words[c].push_back(hd.text_of(ht[k]));
+    PhraseList all_words;
+    for (const Span& span : all) {
+      for (std::size_t k = span.first; k < span.second; ++k) all_words.add_word(hd.text_of(ht[k]), htext_hash[k]);
+      all_words.end_phrase();
+    }
     const auto found = find_phrase_words(all_words, body);
     auto occurrences_of = [&](std::size_t index, bool mid_sentence_only) {
       std::size_t c = 0;
