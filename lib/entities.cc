@@ -624,6 +624,7 @@ class Scanner {
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
       words_.push_back(w ? w : &kNoWord);
+      if (eq(norm, "\"")) quotes_.push_back(static_cast<std::uint32_t>(&t - tokens_.data()));
     }
     sentence_start_.assign(tokens_.size(), false);
     sentence_of_.assign(tokens_.size(), 0);
@@ -961,8 +962,8 @@ class Scanner {
       }
     }
     // Other shows: quoted capitalized titles.
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!is(i, "\"") || !cap(i + 1)) continue;
+    for (const std::size_t i : quotes_) {
+      if (!cap(i + 1)) continue;
       std::size_t e = i + 1;
       while (e < tokens_.size() && e - i <= 8 && !is(e, "\"")) ++e;
       if (e >= tokens_.size() || !is(e, "\"") || e - i < 2) continue;
@@ -1688,8 +1689,11 @@ class Scanner {
       return false;
     };
     auto possessive = [&](std::size_t k) { return is(k, "'s") || is(k, "\xE2\x80\x99s"); };
-    for (std::size_t i = 1; i + 2 < tokens_.size(); ++i) {
-      if (!is(i, "\"") || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
+    std::size_t next = 1;  // the first token not passed over
+    for (std::size_t i : quotes_) {
+      if (i < next) continue;
+      if (i + 2 >= tokens_.size()) break;
+      if (!cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
       std::size_t j = i + 1;
       while (j < tokens_.size() && j - i <= 10 && !is(j, "\"") && same_sentence(i, j)) ++j;
       if (j >= tokens_.size() || !is(j, "\"") || !song_sentence(i)) continue;
@@ -1718,7 +1722,7 @@ class Scanner {
         while (b < end - 1 && (words_[b]->not_name_start || words_[b]->name_stop)) ++b;
         if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
       }
-      i = j;
+      next = j + 1;
     }
   }
 
@@ -1806,6 +1810,7 @@ class Scanner {
   std::vector<std::string_view> norms_;
   static inline const GazetteerIndex::Word kNoWord{};  // for the words the gazetteer does not know
   std::vector<const GazetteerIndex::Word*> words_;  // per token, what the gazetteer knows of its word
+  std::vector<std::uint32_t> quotes_;                // the tokens that are a straight double quote
   std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
   std::vector<std::size_t> sentence_of_;
