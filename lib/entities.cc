@@ -182,6 +182,28 @@ enum WordSet : std::uint32_t {
   kOrgContextVerb = 1 << 13,       // kOrgContextVerbs
 };
 
+// Whether the n bytes at a and b are equal, inlined: the strings compared are words, a few bytes
+// long, for which a call to memcmp costs more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  if (n >= 4) {  // the last 4 to 7 bytes as two 4-byte words that may overlap
+    std::uint32_t x, y, x2, y2;
+    std::memcpy(&x, a, 4);
+    std::memcpy(&y, b, 4);
+    std::memcpy(&x2, a + n - 4, 4);
+    std::memcpy(&y2, b + n - 4, 4);
+    return x == y && x2 == y2;
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
   // What the extractor knows about one normalized word: a document looks each token up once.
@@ -230,7 +252,7 @@ struct GazetteerIndex {
 
   bool word_is(std::uint32_t index, std::string_view normalized) const {
     const auto [offset, size] = word_spans[index];
-    return size == normalized.size() && std::memcmp(word_chars.data() + offset, normalized.data(), size) == 0;
+    return size == normalized.size() && same_bytes(word_chars.data() + offset, normalized.data(), size);
   }
   const Word* word(std::string_view normalized, std::uint64_t hash) const {
     const std::size_t mask = word_slots.size() - 1;
@@ -632,7 +654,7 @@ class Scanner {
     for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
       const Sentence& sentence = doc.sentences()[s];
       if (sentence.first_token < tokens_.size()) sentence_start_[sentence.first_token] = true;
-      for (std::uint32_t k = sentence.first_token; k < sentence.end_token && k < tokens_.size(); ++k) sentence_of_[k] = s;
+      for (std::uint32_t k = sentence.first_token; k < sentence.end_token && k < tokens_.size(); ++k) sentence_of_[k] = static_cast<std::uint32_t>(s);
     }
   }
 
@@ -789,7 +811,8 @@ class Scanner {
         const std::uint64_t* wh = list.hashes.data() + list.starts[p];
         bool ok = true;
         for (std::size_t k = 0; k < size && ok; ++k)
-          ok = text_hashes_[i + k] == wh[k] && doc_.text_of(tokens_[i + k]) == w[k];
+          ok = text_hashes_[i + k] == wh[k] && tokens_[i + k].size() == w[k].size() &&
+               same_bytes(doc_.text().data() + tokens_[i + k].begin, w[k].data(), w[k].size());
         if (ok) out[p].emplace_back(i, i + size);
       }
     }
@@ -1813,7 +1836,7 @@ class Scanner {
   std::vector<std::uint32_t> quotes_;                // the tokens that are a straight double quote
   std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
-  std::vector<std::size_t> sentence_of_;
+  std::vector<std::uint32_t> sentence_of_;
   std::vector<EntityMention> mentions_;
   std::vector<bool> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
