@@ -731,11 +731,11 @@ class Scanner {
   // Every token-aligned occurrence of each phrase (compared on the tokens' own text, so case
   // matters), from token `from` on, in one pass over the document: linear in its size whatever
   // the number of phrases.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
-                                                                             std::size_t from = 0) const {
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(
+      const std::vector<std::string_view>& phrases, std::size_t from = 0) const {
     PhraseList list;
     std::vector<std::string_view> words;
-    for (const std::string& phrase : phrases) {
+    for (const std::string_view phrase : phrases) {
       // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
       // tokens are the words between the spaces: split without tokenizing.
       words.clear();
@@ -966,7 +966,7 @@ class Scanner {
     // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      auto occ = find_phrases({*title})[0];
+      auto occ = find_phrases({std::string_view(*title)})[0];
       // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
       bool bang = !occ.empty();
       for (auto [b, e] : occ) bang = bang && is(e, "!") && !tokens_[e].has(kSpaceBefore);
@@ -1634,17 +1634,23 @@ class Scanner {
 
   // Later mentions of the people, characters and other shows found so far, in one pass.
   void link_repeats() {
-    std::vector<std::string> names;
-    std::vector<std::string> types;
+    // The names as views of people_ and characters_ (not changed here) and of a copy of the shows'
+    // names (mentions_ grows below).
+    std::vector<std::string> shows;
+    for (const auto& m : mentions_)
+      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title)) shows.push_back(m.canonical);
+    std::vector<std::string_view> names;
+    std::vector<std::string_view> types;
+    names.reserve(people_.size() + characters_.size() + shows.size());
+    types.reserve(names.capacity());
     for (const std::string& p : people_) names.push_back(p), types.push_back("person");
     for (const std::string& c : characters_) names.push_back(c), types.push_back("character");
-    for (const auto& m : mentions_)
-      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title)) names.push_back(m.canonical), types.push_back("show");
+    for (const std::string& show : shows) names.push_back(show), types.push_back("show");
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
         if (!taken(b, e)) {
-          add(b, e, types[p], names[p]);
+          add(b, e, std::string(types[p]), std::string(names[p]));
           if (types[p] == "show") other_show_spans_.emplace_back(tokens_[b].begin, tokens_[e - 1].end);
         }
   }
@@ -1652,7 +1658,8 @@ class Scanner {
   // People named without a cue: a name sequence whose first word is a known given name. The
   // role comes from the nearest role word in the sentence ("the ensemble is led by ...").
   void find_people_by_given_name() {
-    const std::set<std::string> known = people_;  // linked already by link_repeats
+    // The people linked already by link_repeats, in order (views of people_, which only grows here).
+    const std::vector<std::string_view> known(people_.begin(), people_.end());
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
@@ -1671,13 +1678,13 @@ class Scanner {
       i = e - 1;
     }
     // And the later mentions of the people found here.
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const std::string& p : people_)
-      if (!known.count(p)) names.push_back(p);
+      if (!std::binary_search(known.begin(), known.end(), std::string_view(p))) names.push_back(p);
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
-        if (!taken(b, e)) add(b, e, "person", names[p]);
+        if (!taken(b, e)) add(b, e, "person", std::string(names[p]));
   }
 
   // The role word nearest before token i in its sentence ("developed the series, alongside").
