@@ -165,7 +165,7 @@ inline std::uint64_t word_hash(std::string_view s) {
 
 // The word lists a word belongs to, as bits of GazetteerIndex::Word::sets: a token's lists are
 // found with its one lookup in the word table, not by a hash lookup per list and test.
-enum WordSet : std::uint32_t {
+enum WordSet : std::uint16_t {
   kOrgSuffixStudioWord = 1 << 0,   // kOrgSuffixStudio
   kOrgSuffixCompanyWord = 1 << 1,  // kOrgSuffixCompany
   kSpeechVerb = 1 << 2,            // kSpeechVerbs
@@ -207,19 +207,21 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
   // What the extractor knows about one normalized word: a document looks each token up once.
+  // 16 bytes: a document keeps a copy per token.
   struct Word {
-    std::int32_t id = -1;     // in the gazetteer's names, else -1
+    std::int32_t id = -1;          // in the gazetteer's names, else -1
     std::uint32_t root_child = 0;  // the trie's node for the one-word prefix of names, else 0
-    bool given_name = false;  // in given_names.tsv
-    bool cue = false;         // the first word of a role cue (kRoleCues)
-    std::uint16_t cue_list = 0;   // then the index of its cues in GazetteerIndex::cue_lists
-    bool not_name_start = false;  // in kNotNameStarts
-    bool name_stop = false;       // in kNameStops
-    bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
-    std::uint32_t sets = 0;           // WordSet bits: the word lists it is in
-    std::uint8_t sentence_role = 0;   // kSentenceRoleWords's role as an index into kRoleNames, else 0
-    std::uint8_t role_noun = 0;       // kRoleNouns's role, likewise
+    std::uint16_t sets = 0;        // WordSet bits: the word lists it is in
+    std::uint8_t cue_list = 0;     // for a cue's first word, the index of its cues in cue_lists
+    std::uint8_t sentence_role : 4 = 0;  // kSentenceRoleWords's role as an index into kRoleNames, else 0
+    std::uint8_t role_noun : 4 = 0;      // kRoleNouns's role, likewise
+    bool given_name : 1 = false;         // in given_names.tsv
+    bool cue : 1 = false;                // the first word of a role cue (kRoleCues)
+    bool not_name_start : 1 = false;     // in kNotNameStarts
+    bool name_stop : 1 = false;          // in kNameStops
+    bool not_person : 1 = false;         // in kNotPersonWords or a company suffix: never in a person's name
   };
+  static_assert(sizeof(Word) == 16);
   // A node of the trie of gazetteer names over word ids; node 0 is the root.
   struct Node {
     int entry = -1;          // the entry whose name ends here (the first one added), or -1
@@ -581,8 +583,9 @@ GazetteerIndex::GazetteerIndex() {
     std::vector<std::string> words = split_words(cue.words);
     Word& first = add_word(words[0]);
     if (!first.cue) {
+      if (cue_lists.size() > 255) throw Error("entities: more than 256 first words of role cues");
       first.cue = true;
-      first.cue_list = static_cast<std::uint16_t>(cue_lists.size());
+      first.cue_list = static_cast<std::uint8_t>(cue_lists.size());
       cue_lists.emplace_back();
     }
     cue_lists[first.cue_list].emplace_back(std::move(words), cue.role);
@@ -591,7 +594,7 @@ GazetteerIndex::GazetteerIndex() {
   for (std::string_view w : kNameStops) add_word(w).name_stop = true;
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
     for (std::string_view w : *list) add_word(w).not_person = true;
-  const std::pair<const std::unordered_set<std::string_view>*, std::uint32_t> sets[] = {
+  const std::pair<const std::unordered_set<std::string_view>*, std::uint16_t> sets[] = {
       {&kOrgSuffixStudio, kOrgSuffixStudioWord}, {&kOrgSuffixCompany, kOrgSuffixCompanyWord},
       {&kSpeechVerbs, kSpeechVerb}, {&kOutletContext, kOutletContextWord}, {&kParticles, kParticle},
       {&kMagazineVerbs, kMagazineVerb}, {&kManga, kMangaWord}, {&kWork, kWorkWord}, {&kSource, kSourceWord},
@@ -645,7 +648,7 @@ class Scanner {
       text_hashes_.push_back(same ? norm_hash : word_hash(text));
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
-      words_.push_back(w ? w : &kNoWord);
+      words_.push_back(w ? *w : GazetteerIndex::Word());
       if (eq(norm, "\"")) quotes_.push_back(static_cast<std::uint32_t>(&t - tokens_.data()));
     }
     sentence_start_.assign(tokens_.size(), false);
@@ -695,9 +698,9 @@ class Scanner {
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
   // Whether token i's word is in the word lists of `set` (WordSet bits); false past the end.
-  bool in(std::size_t i, std::uint32_t set) const { return i < words_.size() && (words_[i]->sets & set) != 0; }
-  bool not_name_start(std::size_t i) const { return i < words_.size() && words_[i]->not_name_start; }
-  bool name_stop(std::size_t i) const { return i < words_.size() && words_[i]->name_stop; }
+  bool in(std::size_t i, std::uint32_t set) const { return i < words_.size() && (words_[i].sets & set) != 0; }
+  bool not_name_start(std::size_t i) const { return i < words_.size() && words_[i].not_name_start; }
+  bool name_stop(std::size_t i) const { return i < words_.size() && words_[i].name_stop; }
   // n(i) == lit.
   template <std::size_t N>
   bool is(std::size_t i, const char (&lit)[N]) const {
@@ -1024,8 +1027,8 @@ class Scanner {
       std::size_t best = 0;
       const GazetteerIndex::Node* match = nullptr;
       std::uint32_t node = 0;
-      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1]->id >= 0; ++len) {
-        node = g_.child(node, *words_[i + len - 1]);
+      for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
+        node = g_.child(node, words_[i + len - 1]);
         if (node == 0) break;
         if (g_.nodes[node].entry >= 0) {
           best = len;
@@ -1062,7 +1065,7 @@ class Scanner {
       // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
       // "produced at X", "X is animating", "X animates the series".
       if (cap(i) && (studio_context_before(i) || (is(i - 1, "at") && (is(i - 2, "produced") || is(i - 2, "animated")))) &&
-          !taken(i, i + 1) && !words_[i]->not_name_start && !words_[i]->not_person) {
+          !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
         const std::size_t e = org_name_end(i);
         if (e > i) {
           add(i, e, "studio", text(i, e));
@@ -1070,7 +1073,7 @@ class Scanner {
           continue;
         }
       }
-      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i]->not_name_start && !words_[i]->given_name &&
+      if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
           animating_after_caps(i)) {
         const std::size_t e = org_name_end(i);
         if (e > i && (is(e, "animates") || (is(e, "is") && is(e + 1, "animating")) ||
@@ -1160,7 +1163,7 @@ class Scanner {
     // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
     if (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s")) b += 2;
     else if (taken(b, b + 1) && (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s"))) b += 2;
-    if (!cap(b) || taken(b, b + 1) || not_name_start(b) || words_[b]->not_person) return 0;
+    if (!cap(b) || taken(b, b + 1) || not_name_start(b) || words_[b].not_person) return 0;
     return b;
   }
 
@@ -1206,11 +1209,11 @@ class Scanner {
   std::size_t name_at(std::size_t i) const {
     if (!name_word(i)) return 0;
     // "Will Sharpe", "Mark Mylod": words that start sentences are names in mid-sentence.
-    const bool name_too = !sentence_start_[i] && words_[i]->given_name;
-    if ((words_[i]->not_name_start || words_[i]->name_stop) && !name_too) return 0;
+    const bool name_too = !sentence_start_[i] && words_[i].given_name;
+    if ((words_[i].not_name_start || words_[i].name_stop) && !name_too) return 0;
     std::size_t e = i + 1;
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
-      if (name_word(e) && !words_[e]->name_stop) {
+      if (name_word(e) && !words_[e].name_stop) {
         ++e;
       } else if (in(e, kParticle) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
         e += 2;
@@ -1220,7 +1223,7 @@ class Scanner {
     }
     if (e - i < 2) return 0;
     for (std::size_t k = i; k < e; ++k)
-      if (words_[k]->not_person) return 0;
+      if (words_[k].not_person) return 0;
     return e;
   }
 
@@ -1228,9 +1231,9 @@ class Scanner {
   std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
     std::string_view role;
     std::size_t after = 0;
-    if (i >= words_.size() || !words_[i]->cue) return {role, after};
+    if (i >= words_.size() || !words_[i].cue) return {role, after};
     // The cues that start with this word, in kRoleCues order.
-    for (const auto& [words, cue_role] : g_.cue_lists[words_[i]->cue_list]) {
+    for (const auto& [words, cue_role] : g_.cue_lists[words_[i].cue_list]) {
       if (i + words.size() > tokens_.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
@@ -1375,7 +1378,7 @@ class Scanner {
   std::string_view role_noun_at(std::size_t k) const {
     while (is(k, "a") || is(k, "an") || is(k, "the") || is(k, "its") || is(k, "their") || is(k, "co-"))
       ++k;
-    return k < words_.size() ? kRoleNames[words_[k]->role_noun] : std::string_view();
+    return k < words_.size() ? kRoleNames[words_[k].role_noun] : std::string_view();
   }
 
   // The start of a character's name described after "as" or "plays": "as principal Ava Coleman",
@@ -1398,9 +1401,9 @@ class Scanner {
 
   // A character's name at k: one to three capitalized words not already taken.
   std::size_t character_end(std::size_t k) const {
-    if (!cap(k) || taken(k, k + 1) || words_[k]->not_name_start || words_[k]->name_stop) return 0;
+    if (!cap(k) || taken(k, k + 1) || words_[k].not_name_start || words_[k].name_stop) return 0;
     std::size_t e = k;
-    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e]->name_stop &&
+    while (e < tokens_.size() && e - k < 3 && cap(e) && !taken(e, e + 1) && !words_[e].name_stop &&
            !tokens_[e].has(kNewlineBefore) && same_sentence(k, e))
       ++e;
     return e > k ? e : 0;
@@ -1481,8 +1484,8 @@ class Scanner {
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
         // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
         // a surname alone with a credit, for the person once every full name is known.
-        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i]->not_name_start &&
-            !words_[i]->name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
+        if (cap(i) && !taken(i, i + 1) && !tokens_[i].has(kAllCaps) && !words_[i].not_name_start &&
+            !words_[i].name_stop && !cap(i + 1) && (i == 0 || !cap(i - 1) || tokens_[i].has(kNewlineBefore))) {
           std::string_view role = role_after_name(i + 1);
           if (role.empty()) role = copula_role(i + 1);
           if (role.empty()) role = verb_role(i + 1);
@@ -1552,7 +1555,7 @@ class Scanner {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i]->given_name) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i].given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
@@ -1663,7 +1666,7 @@ class Scanner {
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
-      if (!words_[i]->given_name) continue;
+      if (!words_[i].given_name) continue;
       const std::size_t e = name_at(i);
       if (!e) continue;
       // "Kieran Culkin's Roman" and the like were handled; here a name alone.
@@ -1691,7 +1694,7 @@ class Scanner {
   std::string_view role_before(std::size_t i) const {
     const Sentence& s = doc_.sentences()[sentence_of_[i]];
     for (std::size_t k = i; k > s.first_token; --k) {
-      if (words_[k - 1]->sentence_role) return kRoleNames[words_[k - 1]->sentence_role];
+      if (words_[k - 1].sentence_role) return kRoleNames[words_[k - 1].sentence_role];
     }
     return {};
   }
@@ -1741,7 +1744,7 @@ class Scanner {
         while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
           --b;
-        if (b < end && b > 0 && is(b - 1, "the") && !words_[b]->not_name_start) add_person(b, end, "composer");
+        if (b < end && b > 0 && is(b - 1, "the") && !words_[b].not_name_start) add_person(b, end, "composer");
       }
       if (end >= 2 && possessive(end - 1)) {
         std::size_t b = end - 1;
@@ -1749,7 +1752,7 @@ class Scanner {
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || is(b - 1, "&") ||
                 tokens_[b - 1].kind == TokenKind::kNumber))
           --b;
-        while (b < end - 1 && (words_[b]->not_name_start || words_[b]->name_stop)) ++b;
+        while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
         if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
       }
       next = j + 1;
@@ -1763,8 +1766,8 @@ class Scanner {
     std::size_t best_distance = 0;
     for (std::size_t k = s.first_token; k < s.end_token; ++k) {
       if (k >= b && k < e) continue;
-      if (k >= words_.size() || !words_[k]->sentence_role) continue;
-      const std::string_view role = kRoleNames[words_[k]->sentence_role];
+      if (k >= words_.size() || !words_[k].sentence_role) continue;
+      const std::string_view role = kRoleNames[words_[k].sentence_role];
       const std::size_t distance = k < b ? b - k : k - e;
       if (best.empty() || distance < best_distance) {
         best = role;
@@ -1838,8 +1841,7 @@ class Scanner {
   const Document& doc_;
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
-  static inline const GazetteerIndex::Word kNoWord{};  // for the words the gazetteer does not know
-  std::vector<const GazetteerIndex::Word*> words_;  // per token, what the gazetteer knows of its word
+  std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
   std::vector<std::uint32_t> quotes_;                // the tokens that are a straight double quote
   std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
   std::vector<bool> sentence_start_;
