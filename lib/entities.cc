@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -117,6 +118,25 @@ std::vector<std::string> split_words(std::string_view s) {
     std::size_t b = s.find(' ', a);
     if (b == std::string_view::npos) b = s.size();
     out.emplace_back(s.substr(a, b - a));
+    a = b + 1;
+  }
+  return out;
+}
+
+// The number of words split_words(s) gives, and the first and last of them, without building them.
+struct WordEnds {
+  std::size_t count = 0;
+  std::string_view first, last;
+};
+WordEnds word_ends(std::string_view s) {
+  WordEnds out;
+  std::size_t a = 0;
+  while (a < s.size()) {
+    std::size_t b = s.find(' ', a);
+    if (b == std::string_view::npos) b = s.size();
+    const std::string_view word = s.substr(a, b - a);
+    if (out.count++ == 0) out.first = word;
+    out.last = word;
     a = b + 1;
   }
   return out;
@@ -731,12 +751,40 @@ class Scanner {
     mentions_.push_back(std::move(m));
   }
 
+  // The occurrences of each phrase of a list, in text order: matches[p] for phrase p.
+  struct PhraseMatches {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // token spans, phrase after phrase
+    std::vector<std::uint32_t> starts;                       // phrase p's are spans[starts[p], starts[p + 1])
+    std::span<const std::pair<std::size_t, std::size_t>> operator[](std::size_t p) const {
+      return std::span<const std::pair<std::size_t, std::size_t>>(spans).subspan(starts[p], starts[p + 1] - starts[p]);
+    }
+  };
+
+  // Phrases as their tokens' text and the hashes of those, one phrase after another.
+  struct PhraseList {
+    std::vector<std::string_view> words;
+    std::vector<std::uint64_t> hashes;        // word_hash of each word
+    std::vector<std::uint32_t> starts = {0};  // phrase p is words[starts[p], starts[p + 1])
+    std::size_t size() const { return starts.size() - 1; }
+    void add_word(std::string_view w, std::uint64_t hash) {
+      words.push_back(w);
+      hashes.push_back(hash);
+    }
+    void end_phrase() { starts.push_back(static_cast<std::uint32_t>(words.size())); }
+    void reserve(std::size_t phrases, std::size_t words_in_all) {
+      starts.reserve(phrases + 1);
+      words.reserve(words_in_all);
+      hashes.reserve(words_in_all);
+    }
+  };
+
   // Every token-aligned occurrence of each phrase (compared on the tokens' own text, so case
   // matters), from token `from` on, in one pass over the document: linear in its size whatever
   // the number of phrases.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(
+  PhraseMatches find_phrases(
       const std::vector<std::string_view>& phrases, std::size_t from = 0) const {
     PhraseList list;
+    list.reserve(phrases.size(), 3 * phrases.size());
     std::vector<std::string_view> words;
     for (const std::string_view phrase : phrases) {
       // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
@@ -752,19 +800,6 @@ class Scanner {
     }
     return find_phrase_words(list, from);
   }
-
-  // Phrases as their tokens' text and the hashes of those, one phrase after another.
-  struct PhraseList {
-    std::vector<std::string_view> words;
-    std::vector<std::uint64_t> hashes;        // word_hash of each word
-    std::vector<std::uint32_t> starts = {0};  // phrase p is words[starts[p], starts[p + 1])
-    std::size_t size() const { return starts.size() - 1; }
-    void add_word(std::string_view w, std::uint64_t hash) {
-      words.push_back(w);
-      hashes.push_back(hash);
-    }
-    void end_phrase() { starts.push_back(static_cast<std::uint32_t>(words.size())); }
-  };
 
   // Splits `s` at its spaces into `words` when it is words of ASCII letters joined by single
   // spaces (the tokenizer's tokens for such text); false for any other text.
@@ -784,8 +819,7 @@ class Scanner {
   }
 
   // find_phrases for phrases given as their tokens' text.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(const PhraseList& list,
-                                                                                   std::size_t from) const {
+  PhraseMatches find_phrase_words(const PhraseList& list, std::size_t from) const {
     const std::size_t count = list.size();
     // The phrases sorted by the hash of their first word, and a bit per hash value modulo
     // kFilterBits so that most tokens are passed over on one test.
@@ -800,7 +834,10 @@ class Scanner {
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
     std::sort(by_first.begin(), by_first.end());
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(count);
+    // The matches in text order, then grouped by phrase (a stable counting sort).
+    std::vector<std::pair<std::uint32_t, std::pair<std::size_t, std::size_t>>> found;  // (phrase, span)
+    PhraseMatches out;
+    out.starts.assign(count + 1, 0);
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
       const std::uint64_t h = text_hashes_[i];
@@ -816,9 +853,14 @@ class Scanner {
         for (std::size_t k = 0; k < size && ok; ++k)
           ok = text_hashes_[i + k] == wh[k] && tokens_[i + k].size() == w[k].size() &&
                same_bytes(doc_.text().data() + tokens_[i + k].begin, w[k].data(), w[k].size());
-        if (ok) out[p].emplace_back(i, i + size);
+        if (ok) found.push_back({static_cast<std::uint32_t>(p), {i, i + size}});
       }
     }
+    for (const auto& [p, span] : found) ++out.starts[p + 1];
+    for (std::size_t p = 0; p < count; ++p) out.starts[p + 1] += out.starts[p];
+    out.spans.resize(found.size());
+    std::vector<std::uint32_t> next = out.starts;  // where phrase p's next span goes
+    for (const auto& [p, span] : found) out.spans[next[p]++] = span;
     return out;
   }
 
@@ -917,6 +959,9 @@ class Scanner {
     all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
     all.insert(all.end(), phrases.begin(), phrases.end());
     PhraseList all_words;
+    std::size_t words_in_all = 0;
+    for (const Span& span : all) words_in_all += span.second - span.first;
+    all_words.reserve(all.size(), words_in_all);
     for (const Span& span : all) {
       for (std::size_t k = span.first; k < span.second; ++k) all_words.add_word(hd.text_of(ht[k]), htext_hash[k]);
       all_words.end_phrase();
@@ -969,7 +1014,8 @@ class Scanner {
     // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      auto occ = find_phrases({std::string_view(*title)})[0];
+      const auto title_matches = find_phrases({std::string_view(*title)});
+      std::vector<std::pair<std::size_t, std::size_t>> occ(title_matches[0].begin(), title_matches[0].end());
       // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
       bool bang = !occ.empty();
       for (auto [b, e] : occ) bang = bang && is(e, "!") && !tokens_[e].has(kSpaceBefore);
@@ -1610,8 +1656,9 @@ class Scanner {
   }
 
   void add_person(std::size_t b, std::size_t e, const std::string& role) {
+    if (taken(b, e)) return;
     const std::string name = text(b, e);
-    if (taken(b, e) || characters_.count(name)) return;
+    if (characters_.count(name)) return;
     add(b, e, "person", name);
     auto& r = roles_[name];
     if (r.empty() || (r == "other" && role != "other")) r = role;
@@ -1782,8 +1829,8 @@ class Scanner {
   void link_surnames() {
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> surname_to_person, first_to_character;
     for (const std::string& p : people_) {
-      const auto words = split_words(p);
-      if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
+      const WordEnds words = word_ends(p);
+      if (words.count >= 2) surname_to_person.emplace(std::string(words.last), p);
     }
     for (const BracketPair& pair : bracket_pairs_) {
       const std::string inner(doc_.text_of(tokens_[pair.inner]));
@@ -1791,8 +1838,8 @@ class Scanner {
       if (surname_to_person.count(inner) && surname_to_person[inner] != outer) {
         retype(pair.outer_begin, "character", outer);
         if (people_.erase(outer)) {
-          const auto words = split_words(outer);
-          if (surname_to_person[words.back()] == outer) surname_to_person.erase(words.back());
+          const std::string last(word_ends(outer).last);
+          if (surname_to_person[last] == outer) surname_to_person.erase(last);
         }
         if (!taken(pair.outer_begin, pair.outer_end)) add_character(pair.outer_begin, pair.outer_end);
         characters_.insert(outer);
@@ -1810,8 +1857,9 @@ class Scanner {
       if (r.empty() || r == "other" || weak_roles_.count(it->second)) r = role;
     }
     for (const std::string& c : characters_) {
-      const auto words = split_words(c);
-      if (words.size() >= 2 && !surname_to_person.count(words.front())) first_to_character.emplace(words.front(), c);
+      const WordEnds words = word_ends(c);
+      if (words.count >= 2 && !surname_to_person.count(words.first))
+        first_to_character.emplace(std::string(words.first), c);
     }
     // A bit per key's hash (as text_hashes_ has it), so that most words are passed over on one test.
     std::uint64_t filter = 0;
