@@ -784,7 +784,6 @@ class Scanner {
   PhraseMatches find_phrases(
       const std::vector<std::string_view>& phrases, std::size_t from = 0) const {
     PhraseList list;
-    list.reserve(phrases.size(), 3 * phrases.size());
     std::vector<std::string_view> words;
     for (const std::string_view phrase : phrases) {
       // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
