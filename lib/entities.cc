@@ -1521,6 +1521,8 @@ class Scanner {
         }
         continue;
       }
+      // Below, a name or a surname: a capitalized word (most tokens are passed over here).
+      if (!cap(i)) continue;
       const std::size_t e = name_at(i);
       if (!e) {
         // "Lyonne plays Charlie Cale": a surname alone that plays someone.
