@@ -1686,10 +1686,14 @@ class Scanner {
   // Later mentions of the people, characters and other shows found so far, in one pass.
   void link_repeats() {
     // The names as views of people_ and characters_ (not changed here) and of a copy of the shows'
-    // names (mentions_ grows below).
+    // names (mentions_ grows below). A show mentioned again is listed once: a second search for it
+    // would find every occurrence taken by the first.
+    // (Few distinct shows, so a linear search.)
     std::vector<std::string> shows;
     for (const auto& m : mentions_)
-      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title)) shows.push_back(m.canonical);
+      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title) &&
+          std::find(shows.begin(), shows.end(), m.canonical) == shows.end())
+        shows.push_back(m.canonical);
     std::vector<std::string_view> names;
     std::vector<std::string_view> types;
     names.reserve(people_.size() + characters_.size() + shows.size());
