@@ -1897,10 +1897,10 @@ class Scanner {
   std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
   std::vector<std::uint32_t> quotes_;                // the tokens that are a straight double quote
   std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
-  std::vector<bool> sentence_start_;
+  std::vector<std::uint8_t> sentence_start_;  // bytes, not bits: tested for most tokens
   std::vector<std::uint32_t> sentence_of_;
   std::vector<EntityMention> mentions_;
-  std::vector<bool> token_taken_;  // tokens inside an entity already found
+  std::vector<std::uint8_t> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
   std::set<std::string> weak_roles_;  // people whose role was guessed from the words around them
