@@ -3,9 +3,11 @@
 #include "greenlight/entities.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -121,6 +123,25 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
+// The number of words split_words(s) gives, and the first and last of them, without building them.
+struct WordEnds {
+  std::size_t count = 0;
+  std::string_view first, last;
+};
+WordEnds word_ends(std::string_view s) {
+  WordEnds out;
+  std::size_t a = 0;
+  while (a < s.size()) {
+    std::size_t b = s.find(' ', a);
+    if (b == std::string_view::npos) b = s.size();
+    const std::string_view word = s.substr(a, b - a);
+    if (out.count++ == 0) out.first = word;
+    out.last = word;
+    a = b + 1;
+  }
+  return out;
+}
+
 // Hashes std::string and std::string_view alike, so a map keyed by std::string is searched with a
 // token's string_view without building a string.
 struct StringHash {
@@ -128,17 +149,99 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// A hash for short words, inlined: every token of a document is hashed once or twice, and
+// std::hash's out-of-line byte loop cost more than the lookups it serves.
+inline std::uint64_t word_hash(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    // The last 1 to 7 bytes in two loads that may overlap (the size is in h already).
+    std::uint64_t v;
+    if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = static_cast<std::uint64_t>(hi) << 32 | lo;
+    } else {
+      v = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
+    }
+    h = (h ^ v) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+  }
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  return h;
+}
+
+// The word lists a word belongs to, as bits of GazetteerIndex::Word::sets: a token's lists are
+// found with its one lookup in the word table, not by a hash lookup per list and test.
+enum WordSet : std::uint16_t {
+  kOrgSuffixStudioWord = 1 << 0,   // kOrgSuffixStudio
+  kOrgSuffixCompanyWord = 1 << 1,  // kOrgSuffixCompany
+  kSpeechVerb = 1 << 2,            // kSpeechVerbs
+  kOutletContextWord = 1 << 3,     // kOutletContext
+  kParticle = 1 << 4,              // kParticles
+  kMagazineVerb = 1 << 5,          // kMagazineVerbs
+  kMangaWord = 1 << 6,             // kManga
+  kWorkWord = 1 << 7,              // kWork
+  kSourceWord = 1 << 8,            // kSource
+  kDeterminer = 1 << 9,            // kDeterminers
+  kAuxiliary = 1 << 10,            // kAuxiliaries
+  kCreditVerb = 1 << 11,           // kCreditVerbs
+  kSongWord = 1 << 12,             // kSongWords
+  kOrgContextVerb = 1 << 13,       // kOrgContextVerbs
+};
+
+// Whether the n bytes at a and b are equal, inlined: the strings compared are words, a few bytes
+// long, for which a call to memcmp costs more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  if (n >= 4) {  // the last 4 to 7 bytes as two 4-byte words that may overlap
+    std::uint32_t x, y, x2, y2;
+    std::memcpy(&x, a, 4);
+    std::memcpy(&y, b, 4);
+    std::memcpy(&x2, a + n - 4, 4);
+    std::memcpy(&y2, b + n - 4, 4);
+    return x == y && x2 == y2;
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
 // The gazetteer indexed by normalized token sequence.
 struct GazetteerIndex {
   // What the extractor knows about one normalized word: a document looks each token up once.
+  // 16 bytes: a document keeps a copy per token.
   struct Word {
-    std::int32_t id = -1;     // in the gazetteer's names, else -1
-    bool given_name = false;  // in given_names.tsv
-    bool cue = false;         // the first word of a role cue (kRoleCues)
-    bool not_name_start = false;  // in kNotNameStarts
-    bool name_stop = false;       // in kNameStops
-    bool not_person = false;      // in kNotPersonWords or a company suffix: never in a person's name
+    std::int32_t id = -1;          // in the gazetteer's names, else -1
+    std::uint32_t root_child = 0;  // the trie's node for the one-word prefix of names, else 0
+    std::uint16_t sets = 0;        // WordSet bits: the word lists it is in
+    std::uint8_t cue_list = 0;     // for a cue's first word, the index of its cues in cue_lists
+    std::uint8_t sentence_role : 4 = 0;  // kSentenceRoleWords's role as an index into kRoleNames, else 0
+    std::uint8_t role_noun : 4 = 0;      // kRoleNouns's role, likewise
+    bool given_name : 1 = false;         // in given_names.tsv
+    bool cue : 1 = false;                // the first word of a role cue (kRoleCues)
+    bool not_name_start : 1 = false;     // in kNotNameStarts
+    bool name_stop : 1 = false;          // in kNameStops
+    bool not_person : 1 = false;         // in kNotPersonWords or a company suffix: never in a person's name
   };
+  static_assert(sizeof(Word) == 16);
   // A node of the trie of gazetteer names over word ids; node 0 is the root.
   struct Node {
     int entry = -1;          // the entry whose name ends here (the first one added), or -1
@@ -150,59 +253,70 @@ struct GazetteerIndex {
   std::vector<GazetteerEntry> entries;
   std::unordered_map<std::string, int> keys;  // normalized token sequence -> entry
   // The words, in an open-addressing table searched with a hash the caller computes once per
-  // token (a document's tokens are looked up one by one).
+  // token (a document's tokens are looked up one by one). The probed slots are 8 bytes and the
+  // keys lie in one string, so that a lookup touches little memory.
   struct WordSlot {
-    std::size_t hash = 0;
-    std::string key;
-    Word word;
-    bool used = false;
+    std::uint32_t tag = 0;    // the hash's high half
+    std::uint32_t index = 0;  // 1 + the word's index in word_info, 0 for an empty slot
   };
   std::vector<WordSlot> word_slots = std::vector<WordSlot>(1024);
-  std::size_t word_slots_used = 0;
+  std::string word_chars;                                       // the words' bytes, one after another
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> word_spans;  // per word, (offset, size) in word_chars
+  std::vector<Word> word_info;
   std::vector<Node> nodes = std::vector<Node>(1);
   std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | word id) -> child node
   std::int32_t word_count = 0;
+  // Role cues (kRoleCues) by their first word, in kRoleCues order: each cue's words and role.
+  std::vector<std::vector<std::pair<std::vector<std::string>, std::string_view>>> cue_lists;
   Tokenizer tokenizer;
 
   GazetteerIndex();  // the fixed word lists' flags (below, with the lists)
 
-  const Word* word(std::string_view normalized, std::size_t hash) const {
+  bool word_is(std::uint32_t index, std::string_view normalized) const {
+    const auto [offset, size] = word_spans[index];
+    return size == normalized.size() && same_bytes(word_chars.data() + offset, normalized.data(), size);
+  }
+  const Word* word(std::string_view normalized, std::uint64_t hash) const {
     const std::size_t mask = word_slots.size() - 1;
-    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
-      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return &word_slots[k].word;
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t k = hash & mask; word_slots[k].index != 0; k = (k + 1) & mask)
+      if (word_slots[k].tag == tag && word_is(word_slots[k].index - 1, normalized))
+        return &word_info[word_slots[k].index - 1];
     return nullptr;
   }
-  const Word* word(std::string_view normalized) const {
-    return word(normalized, std::hash<std::string_view>{}(normalized));
-  }
+  const Word* word(std::string_view normalized) const { return word(normalized, word_hash(normalized)); }
   // The entry for a word, added when new.
   Word& add_word(std::string_view normalized) {
-    const std::size_t hash = std::hash<std::string_view>{}(normalized);
+    const std::uint64_t hash = word_hash(normalized);
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32);
     std::size_t mask = word_slots.size() - 1;
-    for (std::size_t k = hash & mask; word_slots[k].used; k = (k + 1) & mask)
-      if (word_slots[k].hash == hash && word_slots[k].key == normalized) return word_slots[k].word;
-    if (2 * (word_slots_used + 1) > word_slots.size()) {  // keep the table at most half full
+    for (std::size_t k = hash & mask; word_slots[k].index != 0; k = (k + 1) & mask)
+      if (word_slots[k].tag == tag && word_is(word_slots[k].index - 1, normalized))
+        return word_info[word_slots[k].index - 1];
+    if (2 * (word_info.size() + 1) > word_slots.size()) {  // keep the table at most half full
       std::vector<WordSlot> old(word_slots.size() * 2);
       old.swap(word_slots);
       mask = word_slots.size() - 1;
-      for (WordSlot& slot : old) {
-        if (!slot.used) continue;
-        std::size_t k = slot.hash & mask;
-        while (word_slots[k].used) k = (k + 1) & mask;
-        word_slots[k] = std::move(slot);
+      for (std::uint32_t w = 0; w < word_info.size(); ++w) {
+        const auto [offset, size] = word_spans[w];
+        const std::uint64_t h = word_hash(std::string_view(word_chars).substr(offset, size));
+        std::size_t k = h & mask;
+        while (word_slots[k].index != 0) k = (k + 1) & mask;
+        word_slots[k] = {static_cast<std::uint32_t>(h >> 32), w + 1};
       }
     }
     std::size_t k = hash & mask;
-    while (word_slots[k].used) k = (k + 1) & mask;
-    word_slots[k].hash = hash;
-    word_slots[k].key = std::string(normalized);
-    word_slots[k].used = true;
-    ++word_slots_used;
-    return word_slots[k].word;
+    while (word_slots[k].index != 0) k = (k + 1) & mask;
+    word_spans.emplace_back(static_cast<std::uint32_t>(word_chars.size()), static_cast<std::uint32_t>(normalized.size()));
+    word_chars += normalized;
+    word_info.emplace_back();
+    word_slots[k] = {tag, static_cast<std::uint32_t>(word_info.size())};
+    return word_info.back();
   }
-  // The child of `node` along word `id`, or 0.
-  std::uint32_t child(std::uint32_t node, std::int32_t id) const {
-    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(id));
+  // The child of `node` along word `w` (a word of some name), or 0.
+  std::uint32_t child(std::uint32_t node, const Word& w) const {
+    if (node == 0) return w.root_child;
+    const auto it = edges.find(static_cast<std::uint64_t>(node) << 32 | static_cast<std::uint32_t>(w.id));
     return it == edges.end() ? 0 : it->second;
   }
 
@@ -247,6 +361,7 @@ struct GazetteerIndex {
           it = edges.emplace(edge, static_cast<std::uint32_t>(nodes.size())).first;
           nodes.emplace_back();
         }
+        if (node == 0) w.root_child = it->second;
         node = it->second;
       }
       Node& end = nodes[node];
@@ -433,12 +548,82 @@ const std::unordered_map<std::string_view, std::string_view> kRoleNouns = {
     {"role", "cast"}, {"portrayal", "cast"}, {"direction", "director"}, {"script", "writer"},
     {"scripts", "writer"}};
 
+// Verbs of a serialization before "in X" / "on X" (magazine_start).
+const std::unordered_set<std::string_view> kMagazineVerbs = {
+    "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
+    "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
+    "began", "started", "wrapped", "ended", "concluded", "finished"};
+// Words of a sentence about a manga (manga_sentence).
+const std::unordered_set<std::string_view> kManga = {
+    "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
+    "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
+    "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
+// Words for a work a creator makes (work_noun_after).
+const std::unordered_set<std::string_view> kWork = {
+    "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
+    "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
+    "reimagining", "take", "vision"};
+// Words for a source work an author writes (work_noun_after).
+const std::unordered_set<std::string_view> kSource = {
+    "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
+    "yonkoma"};
+// Determiners before a staff noun (staff_noun_at).
+const std::unordered_set<std::string_view> kDeterminers = {
+    "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
+// Auxiliaries between a name and its credit (role_after_name).
+const std::unordered_set<std::string_view> kAuxiliaries = {
+    "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
+    "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
+// Verbs that give a credit after a name (role_after_name).
+const std::unordered_set<std::string_view> kCreditVerbs = {
+    "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
+    "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
+    "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
+// Words of a sentence about songs (find_song_artists).
+const std::unordered_set<std::string_view> kSongWords = {
+    "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
+    "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
+
+// The verbs of find_organizations's contexts for unknown names ("animated by X", "streaming on
+// X", "airs on X"): a token not among them is passed over on one test.
+const std::unordered_set<std::string_view> kOrgContextVerbs = {"animated", "streaming", "streams", "available",
+                                                               "airs", "aired", "broadcast"};
+
+// The roles the role-word tables give, for a word's index into them (GazetteerIndex::Word).
+constexpr std::string_view kRoleNames[] = {"", "cast", "creator", "director", "writer", "showrunner",
+                                           "producer", "composer", "author"};
+std::uint8_t role_index(std::string_view role) {
+  for (std::uint8_t r = 1; r < std::size(kRoleNames); ++r)
+    if (kRoleNames[r] == role) return r;
+  throw Error("entities: no index for role '" + std::string(role) + "'");
+}
+
 GazetteerIndex::GazetteerIndex() {
-  for (const RoleCue& cue : kRoleCues) add_word(cue.words.substr(0, cue.words.find(' '))).cue = true;
+  for (const RoleCue& cue : kRoleCues) {
+    std::vector<std::string> words = split_words(cue.words);
+    Word& first = add_word(words[0]);
+    if (!first.cue) {
+      if (cue_lists.size() > 255) throw Error("entities: more than 256 first words of role cues");
+      first.cue = true;
+      first.cue_list = static_cast<std::uint8_t>(cue_lists.size());
+      cue_lists.emplace_back();
+    }
+    cue_lists[first.cue_list].emplace_back(std::move(words), cue.role);
+  }
   for (std::string_view w : kNotNameStarts) add_word(w).not_name_start = true;
   for (std::string_view w : kNameStops) add_word(w).name_stop = true;
   for (const auto* list : {&kNotPersonWords, &kOrgSuffixStudio, &kOrgSuffixCompany})
     for (std::string_view w : *list) add_word(w).not_person = true;
+  const std::pair<const std::unordered_set<std::string_view>*, std::uint16_t> sets[] = {
+      {&kOrgSuffixStudio, kOrgSuffixStudioWord}, {&kOrgSuffixCompany, kOrgSuffixCompanyWord},
+      {&kSpeechVerbs, kSpeechVerb}, {&kOutletContext, kOutletContextWord}, {&kParticles, kParticle},
+      {&kMagazineVerbs, kMagazineVerb}, {&kManga, kMangaWord}, {&kWork, kWorkWord}, {&kSource, kSourceWord},
+      {&kDeterminers, kDeterminer}, {&kAuxiliaries, kAuxiliary}, {&kCreditVerbs, kCreditVerb},
+      {&kSongWords, kSongWord}, {&kOrgContextVerbs, kOrgContextVerb}};
+  for (const auto& [list, bit] : sets)
+    for (std::string_view w : *list) add_word(w).sets |= bit;
+  for (const auto& [w, role] : kSentenceRoleWords) add_word(w).sentence_role = role_index(role);
+  for (const auto& [w, role] : kRoleNouns) add_word(w).role_noun = role_index(role);
 }
 
 // Credits named by a noun after a name, a possessive or a verb, longest first: "X on series
@@ -461,6 +646,13 @@ constexpr StaffNoun kStaffNouns[] = {
     {"costume designs", "other"}, {"production design", "other"}, {"direction", "director"},
     {"directing duties", "director"}, {"directing", "director"}};
 
+// Whether `s` is the word `lit`: with the literal's size known, the comparison is inlined (the
+// scanner compares tokens with word literals thousands of times per article).
+template <std::size_t N>
+inline bool eq(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
 class Scanner {
  public:
   Scanner(const GazetteerIndex& g, const Document& doc) : g_(g), doc_(doc), tokens_(doc.tokens()) {
@@ -469,12 +661,15 @@ class Scanner {
     text_hashes_.reserve(tokens_.size());
     for (const Token& t : tokens_) {
       const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
-      const std::size_t norm_hash = std::hash<std::string_view>{}(norm);
+      const std::uint64_t norm_hash = word_hash(norm);
       // Most words are written as they normalize: one hash serves both.
-      text_hashes_.push_back(text == norm ? norm_hash : std::hash<std::string_view>{}(text));
+      const bool same = t.norm == Token::kNormIsText ||
+                        (text.size() == norm.size() && (text.empty() || text.front() == norm.front()) && text == norm);
+      text_hashes_.push_back(same ? norm_hash : word_hash(text));
       norms_.push_back(norm);
       const GazetteerIndex::Word* w = g_.word(norm, norm_hash);
       words_.push_back(w ? *w : GazetteerIndex::Word());
+      if (eq(norm, "\"")) quotes_.push_back(static_cast<std::uint32_t>(&t - tokens_.data()));
     }
     sentence_start_.assign(tokens_.size(), false);
     sentence_of_.assign(tokens_.size(), 0);
@@ -482,7 +677,7 @@ class Scanner {
     for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
       const Sentence& sentence = doc.sentences()[s];
       if (sentence.first_token < tokens_.size()) sentence_start_[sentence.first_token] = true;
-      for (std::uint32_t k = sentence.first_token; k < sentence.end_token && k < tokens_.size(); ++k) sentence_of_[k] = s;
+      for (std::uint32_t k = sentence.first_token; k < sentence.end_token && k < tokens_.size(); ++k) sentence_of_[k] = static_cast<std::uint32_t>(s);
     }
   }
 
@@ -494,9 +689,18 @@ class Scanner {
     find_people_by_given_name();
     link_surnames();
     EntityResult r;
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
-    for (EntityMention& m : mentions_) {
+    // The mentions in text order, longest first at one place. (Sorted by index: the same
+    // comparisons, and so the same order, without moving the mentions' strings around.)
+    std::vector<std::uint32_t> order(mentions_.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [this](std::uint32_t x, std::uint32_t y) {
+      const EntityMention& a = mentions_[x];
+      const EntityMention& b = mentions_[y];
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    r.mentions.reserve(mentions_.size());
+    for (const std::uint32_t k : order) {
+      EntityMention& m = mentions_[k];
       if (!r.mentions.empty() && m.begin < r.mentions.back().end) continue;  // overlaps an earlier, longer one
       if (m.type == "person") {
         auto it = roles_.find(m.canonical);
@@ -513,6 +717,15 @@ class Scanner {
 
  private:
   std::string_view n(std::size_t i) const { return i < norms_.size() ? norms_[i] : std::string_view(); }
+  // Whether token i's word is in the word lists of `set` (WordSet bits); false past the end.
+  bool in(std::size_t i, std::uint32_t set) const { return i < words_.size() && (words_[i].sets & set) != 0; }
+  bool not_name_start(std::size_t i) const { return i < words_.size() && words_[i].not_name_start; }
+  bool name_stop(std::size_t i) const { return i < words_.size() && words_[i].name_stop; }
+  // n(i) == lit.
+  template <std::size_t N>
+  bool is(std::size_t i, const char (&lit)[N]) const {
+    return eq(n(i), lit);
+  }
   bool cap(std::size_t i) const {
     return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord && tokens_[i].has(kCapitalized);
   }
@@ -538,54 +751,115 @@ class Scanner {
     mentions_.push_back(std::move(m));
   }
 
+  // The occurrences of each phrase of a list, in text order: matches[p] for phrase p.
+  struct PhraseMatches {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // token spans, phrase after phrase
+    std::vector<std::uint32_t> starts;                       // phrase p's are spans[starts[p], starts[p + 1])
+    std::span<const std::pair<std::size_t, std::size_t>> operator[](std::size_t p) const {
+      return std::span<const std::pair<std::size_t, std::size_t>>(spans).subspan(starts[p], starts[p + 1] - starts[p]);
+    }
+  };
+
+  // Phrases as their tokens' text and the hashes of those, one phrase after another.
+  struct PhraseList {
+    std::vector<std::string_view> words;
+    std::vector<std::uint64_t> hashes;        // word_hash of each word
+    std::vector<std::uint32_t> starts = {0};  // phrase p is words[starts[p], starts[p + 1])
+    std::size_t size() const { return starts.size() - 1; }
+    void add_word(std::string_view w, std::uint64_t hash) {
+      words.push_back(w);
+      hashes.push_back(hash);
+    }
+    void end_phrase() { starts.push_back(static_cast<std::uint32_t>(words.size())); }
+    void reserve(std::size_t phrases, std::size_t words_in_all) {
+      starts.reserve(phrases + 1);
+      words.reserve(words_in_all);
+      hashes.reserve(words_in_all);
+    }
+  };
+
   // Every token-aligned occurrence of each phrase (compared on the tokens' own text, so case
   // matters), from token `from` on, in one pass over the document: linear in its size whatever
   // the number of phrases.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrases(const std::vector<std::string>& phrases,
-                                                                             std::size_t from = 0) const {
-    std::vector<std::vector<std::string_view>> words(phrases.size());
-    std::vector<Document> docs;  // owns the words' text
-    docs.reserve(phrases.size());
-    for (std::size_t p = 0; p < phrases.size(); ++p) {
-      docs.push_back(g_.tokenizer.tokenize(phrases[p]));
-      for (const Token& t : docs.back().tokens()) words[p].push_back(docs.back().text_of(t));
+  PhraseMatches find_phrases(
+      const std::vector<std::string_view>& phrases, std::size_t from = 0) const {
+    PhraseList list;
+    std::vector<std::string_view> words;
+    for (const std::string_view phrase : phrases) {
+      // Most phrases are names of ASCII letters and single spaces ("Masahito Kobayashi"), whose
+      // tokens are the words between the spaces: split without tokenizing.
+      words.clear();
+      if (!split_letter_words(phrase, words)) {
+        words.clear();
+        const Document doc = g_.tokenizer.tokenize(phrase);
+        for (const Token& t : doc.tokens()) words.push_back(doc.text_of(t));  // views of `phrase`
+      }
+      for (std::string_view w : words) list.add_word(w, word_hash(w));
+      list.end_phrase();
     }
-    return find_phrase_words(words, from);
+    return find_phrase_words(list, from);
+  }
+
+  // Splits `s` at its spaces into `words` when it is words of ASCII letters joined by single
+  // spaces (the tokenizer's tokens for such text); false for any other text.
+  static bool split_letter_words(std::string_view s, std::vector<std::string_view>& words) {
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= s.size(); ++k) {
+      if (k == s.size() || s[k] == ' ') {
+        if (k == start) return false;  // an empty word: a leading, trailing or double space
+        words.push_back(s.substr(start, k - start));
+        start = k + 1;
+        continue;
+      }
+      const char c = s[k];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return !words.empty();
   }
 
   // find_phrases for phrases given as their tokens' text.
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> find_phrase_words(
-      const std::vector<std::vector<std::string_view>>& words, std::size_t from) const {
-    std::vector<std::vector<std::size_t>> hashes(words.size());
-    for (std::size_t p = 0; p < words.size(); ++p)
-      for (std::string_view w : words[p]) hashes[p].push_back(std::hash<std::string_view>{}(w));
-    // The phrases by the hash of their first word, and a bit per hash value modulo kFilterBits so
-    // that most tokens are passed over on one test.
+  PhraseMatches find_phrase_words(const PhraseList& list, std::size_t from) const {
+    const std::size_t count = list.size();
+    // The phrases sorted by the hash of their first word, and a bit per hash value modulo
+    // kFilterBits so that most tokens are passed over on one test.
     constexpr std::size_t kFilterBits = 1 << 14;
-    std::unordered_map<std::size_t, std::vector<std::size_t>> by_first;
-    std::vector<std::uint64_t> filter(kFilterBits / 64);
-    for (std::size_t p = 0; p < words.size(); ++p) {
-      if (words[p].empty()) continue;
-      const std::size_t h = hashes[p][0];
-      by_first[h].push_back(p);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_first;
+    by_first.reserve(count);
+    std::uint64_t filter[kFilterBits / 64] = {};
+    for (std::size_t p = 0; p < count; ++p) {
+      if (list.starts[p] == list.starts[p + 1]) continue;  // no words
+      const std::uint64_t h = list.hashes[list.starts[p]];
+      by_first.emplace_back(h, static_cast<std::uint32_t>(p));
       filter[h % kFilterBits / 64] |= std::uint64_t{1} << (h % 64);
     }
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> out(words.size());
+    std::sort(by_first.begin(), by_first.end());
+    // The matches in text order, then grouped by phrase (a stable counting sort).
+    std::vector<std::pair<std::uint32_t, std::pair<std::size_t, std::size_t>>> found;  // (phrase, span)
+    PhraseMatches out;
+    out.starts.assign(count + 1, 0);
     if (by_first.empty()) return out;
     for (std::size_t i = from; i < tokens_.size(); ++i) {
-      const std::size_t h = text_hashes_[i];
+      const std::uint64_t h = text_hashes_[i];
       if (!(filter[h % kFilterBits / 64] >> (h % 64) & 1)) continue;
-      auto it = by_first.find(h);
-      if (it == by_first.end()) continue;
-      for (std::size_t p : it->second) {
-        const auto& w = words[p];
-        if (i + w.size() > tokens_.size()) continue;
+      auto it = std::lower_bound(by_first.begin(), by_first.end(), std::pair<std::uint64_t, std::uint32_t>(h, 0));
+      for (; it != by_first.end() && it->first == h; ++it) {
+        const std::size_t p = it->second;
+        const std::size_t size = list.starts[p + 1] - list.starts[p];
+        if (i + size > tokens_.size()) continue;
+        const std::string_view* w = list.words.data() + list.starts[p];
+        const std::uint64_t* wh = list.hashes.data() + list.starts[p];
         bool ok = true;
-        for (std::size_t k = 0; k < w.size() && ok; ++k)
-          ok = text_hashes_[i + k] == hashes[p][k] && doc_.text_of(tokens_[i + k]) == w[k];
-        if (ok) out[p].emplace_back(i, i + w.size());
+        for (std::size_t k = 0; k < size && ok; ++k)
+          ok = text_hashes_[i + k] == wh[k] && tokens_[i + k].size() == w[k].size() &&
+               same_bytes(doc_.text().data() + tokens_[i + k].begin, w[k].data(), w[k].size());
+        if (ok) found.push_back({static_cast<std::uint32_t>(p), {i, i + size}});
       }
     }
+    for (const auto& [p, span] : found) ++out.starts[p + 1];
+    for (std::size_t p = 0; p < count; ++p) out.starts[p + 1] += out.starts[p];
+    out.spans.resize(found.size());
+    std::vector<std::uint32_t> next = out.starts;  // where phrase p's next span goes
+    for (const auto& [p, span] : found) out.spans[next[p]++] = span;
     return out;
   }
 
@@ -609,7 +883,16 @@ class Scanner {
     const Document hd = g_.tokenizer.tokenize(headline);
     const auto ht = hd.tokens();
     const std::size_t count = ht.size();
-    auto hn = [&](std::size_t i) { return i < count ? hd.normalized(ht[i]) : std::string_view(); };
+    // Per headline token: its normalized form, what the word table knows of it, its text's hash.
+    std::vector<std::string_view> hnorm(count);
+    std::vector<const GazetteerIndex::Word*> hword(count);
+    std::vector<std::uint64_t> htext_hash(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      hnorm[i] = hd.normalized(ht[i]);
+      hword[i] = g_.word(hnorm[i]);
+      htext_hash[i] = word_hash(hd.text_of(ht[i]));
+    }
+    auto hn = [&](std::size_t i) { return i < count ? hnorm[i] : std::string_view(); };
     auto hcap = [&](std::size_t i) {
       return i < count && (ht[i].kind == TokenKind::kNumber ||
                            (ht[i].kind == TokenKind::kWord && ht[i].has(kCapitalized)));
@@ -617,7 +900,7 @@ class Scanner {
     auto htext = [&](std::size_t b, std::size_t e) {
       return std::string(headline.substr(ht[b].begin, ht[e - 1].end - ht[b].begin));
     };
-    auto is_quote = [&](std::size_t i) { return hn(i) == "'" || hn(i) == "\""; };
+    auto is_quote = [&](std::size_t i) { return eq(hn(i), "'") || eq(hn(i), "\""); };
     // Where the body starts: past the headline when the text begins with it.
     std::size_t body = 0;
     if (doc_.text().substr(0, headline.size()) == headline)
@@ -632,37 +915,38 @@ class Scanner {
       while (j < count && j - i <= 12 && !(hn(j) == hn(i) && !ht[j].has(kSpaceBefore))) ++j;
       if (j >= count || j - i > 12) continue;
       std::size_t e = j;
-      while (e > i + 1 && (hn(e - 1) == "." || hn(e - 1) == "," || hn(e - 1) == "!" || hn(e - 1) == "?")) --e;
+      while (e > i + 1 && (eq(hn(e - 1), ".") || eq(hn(e - 1), ",") || eq(hn(e - 1), "!") || eq(hn(e - 1), "?"))) --e;
       if (e > i + 1) quoted.emplace_back(i + 1, e);
       i = j;
     }
     for (std::size_t k = 1; k < count; ++k) {
-      if (!((hn(k) == "season" || hn(k) == "seasons" || hn(k) == "series" || hn(k) == "part" || hn(k) == "volume") &&
-            (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || hn(k + 1) == "finale" ||
-             hn(k + 1) == "premiere" || hn(k + 1) == "renewal" || hn(k + 1) == "release" ||
-             hn(k + 1) == "cast" || hn(k + 1) == "trailer" || hn(k + 1) == "?" || hn(k + 1) == ":")))
+      if (!((eq(hn(k), "season") || eq(hn(k), "seasons") || eq(hn(k), "series") || eq(hn(k), "part") || eq(hn(k), "volume")) &&
+            (ht[k + 1 < count ? k + 1 : k].kind == TokenKind::kNumber || eq(hn(k + 1), "finale") ||
+             eq(hn(k + 1), "premiere") || eq(hn(k + 1), "renewal") || eq(hn(k + 1), "release") ||
+             eq(hn(k + 1), "cast") || eq(hn(k + 1), "trailer") || eq(hn(k + 1), "?") || eq(hn(k + 1), ":"))))
         continue;
       std::size_t b = k;
-      while (b > 0 && !(hn(b - 1) == "?" || hn(b - 1) == "!" || hn(b - 1) == ";" || hn(b - 1) == "|" ||
-                        is_quote(b - 1) || hn(b - 1) == "(" || hn(b - 1) == ")" || hn(b - 1) == "final" ||
-                        hn(b - 1) == "new"))
+      while (b > 0 && !(eq(hn(b - 1), "?") || eq(hn(b - 1), "!") || eq(hn(b - 1), ";") || eq(hn(b - 1), "|") ||
+                        is_quote(b - 1) || eq(hn(b - 1), "(") || eq(hn(b - 1), ")") || eq(hn(b - 1), "final") ||
+                        eq(hn(b - 1), "new")))
         --b;
       for (std::size_t s = b; s < k; ++s)
-        if (hcap(s) && hn(s) != "'s") season_suffixes.emplace_back(s, k);
+        if (hcap(s) && !eq(hn(s), "'s")) season_suffixes.emplace_back(s, k);
       break;
     }
     for (std::size_t b = 0; b < count; ++b) {
-      if (!hcap(b) || (kNotNameStarts.count(hn(b)) > 0 && hn(b) != "the")) continue;
+      if (!hcap(b) || (hword[b] && hword[b]->not_name_start && !eq(hn(b), "the"))) continue;
       std::uint32_t node = 0;  // the gazetteer's trie along hn(b..e)
       for (std::size_t e = b + 1; e <= count && e - b <= 8; ++e) {
         if (node != 0 || e == b + 1) {
-          const GazetteerIndex::Word* w = g_.word(hn(e - 1));
-          node = w && w->id >= 0 ? g_.child(node, w->id) : 0;
+          const GazetteerIndex::Word* w = hword[e - 1];
+          node = w && w->id >= 0 ? g_.child(node, *w) : 0;
         }
         const std::string_view last = hn(e - 1);
-        if (last == "?" || last == "!" || last == ";" || last == "|" || is_quote(e - 1)) break;
-        if (!hcap(e - 1) || kNameStops.count(last) || last == "season" || last == "seasons") continue;
-        if (e - b == 1 && hn(b) == "the") continue;
+        if (eq(last, "?") || eq(last, "!") || eq(last, ";") || eq(last, "|") || is_quote(e - 1)) break;
+        if (!hcap(e - 1) || (hword[e - 1] && hword[e - 1]->name_stop) || eq(last, "season") || eq(last, "seasons"))
+          continue;
+        if (e - b == 1 && eq(hn(b), "the")) continue;
         if (node != 0 && g_.nodes[node].entry >= 0) continue;  // an organization
         bool words = false;
         for (std::size_t k = b; k < e; ++k) words = words || (ht[k].kind == TokenKind::kWord && ht[k].has(kCapitalized));
@@ -673,9 +957,14 @@ class Scanner {
     std::vector<Span> all = quoted;
     all.insert(all.end(), season_suffixes.begin(), season_suffixes.end());
     all.insert(all.end(), phrases.begin(), phrases.end());
-    std::vector<std::vector<std::string_view>> all_words(all.size());
-    for (std::size_t c = 0; c < all.size(); ++c)
-      for (std::size_t k = all[c].first; k < all[c].second; ++k) all_words[c].push_back(hd.text_of(ht[k]));
+    PhraseList all_words;
+    std::size_t words_in_all = 0;
+    for (const Span& span : all) words_in_all += span.second - span.first;
+    all_words.reserve(all.size(), words_in_all);
+    for (const Span& span : all) {
+      for (std::size_t k = span.first; k < span.second; ++k) all_words.add_word(hd.text_of(ht[k]), htext_hash[k]);
+      all_words.end_phrase();
+    }
     const auto found = find_phrase_words(all_words, body);
     auto occurrences_of = [&](std::size_t index, bool mid_sentence_only) {
       std::size_t c = 0;
@@ -724,10 +1013,11 @@ class Scanner {
     // Else the first "the anime/series X".
     if (!title) title = first_quoted_title();
     if (title) {
-      auto occ = find_phrases({*title})[0];
+      const auto title_matches = find_phrases({std::string_view(*title)});
+      std::vector<std::pair<std::size_t, std::size_t>> occ(title_matches[0].begin(), title_matches[0].end());
       // "Bocchi the Rock!": an exclamation mark the body always writes after the title is part of it.
       bool bang = !occ.empty();
-      for (auto [b, e] : occ) bang = bang && n(e) == "!" && !tokens_[e].has(kSpaceBefore);
+      for (auto [b, e] : occ) bang = bang && is(e, "!") && !tokens_[e].has(kSpaceBefore);
       if (bang) {
         *title += "!";
         for (auto& span : occ) ++span.second;
@@ -743,16 +1033,16 @@ class Scanner {
       }
     }
     // Other shows: quoted capitalized titles.
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (n(i) != "\"" || !cap(i + 1)) continue;
+    for (const std::size_t i : quotes_) {
+      if (!cap(i + 1)) continue;
       std::size_t e = i + 1;
-      while (e < tokens_.size() && e - i <= 8 && n(e) != "\"") ++e;
-      if (e >= tokens_.size() || n(e) != "\"" || e - i < 2) continue;
+      while (e < tokens_.size() && e - i <= 8 && !is(e, "\"")) ++e;
+      if (e >= tokens_.size() || !is(e, "\"") || e - i < 2) continue;
       const std::string t = text(i + 1, e);
       if (taken(i + 1, e) || (main_show_ && t == main_show_->title)) continue;
       // A quotation ends in punctuation or runs long; a title does not.
       const std::string_view last = n(e - 1);
-      if (last == "." || last == "," || last == "!" || last == "?" || e - i > 7) continue;
+      if (eq(last, ".") || eq(last, ",") || eq(last, "!") || eq(last, "?") || e - i > 7) continue;
       bool all_caps_words = true;
       for (std::size_t k = i + 1; k < e; ++k)
         if (tokens_[k].kind == TokenKind::kWord && !cap(k) && n(k).size() > 3) all_caps_words = false;
@@ -764,10 +1054,10 @@ class Scanner {
 
   std::optional<std::string> first_quoted_title() const {
     for (std::size_t i = 0; i + 2 < tokens_.size(); ++i) {
-      if ((n(i) == "anime" || n(i) == "series" || n(i) == "drama" || n(i) == "show") && i > 0 && n(i - 1) == "the" &&
+      if ((is(i, "anime") || is(i, "series") || is(i, "drama") || is(i, "show")) && i > 0 && is(i - 1, "the") &&
           cap(i + 1) && !sentence_start_[i + 1]) {
         std::size_t e = i + 1;
-        while (e < tokens_.size() && (cap(e) || n(e) == "of" || n(e) == "and" || n(e) == "the") && e - i <= 6) ++e;
+        while (e < tokens_.size() && (cap(e) || is(e, "of") || is(e, "and") || is(e, "the")) && e - i <= 6) ++e;
         while (e > i + 1 && !cap(e - 1)) --e;
         if (e > i + 1) return text(i + 1, e);
       }
@@ -783,7 +1073,7 @@ class Scanner {
       const GazetteerIndex::Node* match = nullptr;
       std::uint32_t node = 0;
       for (std::size_t len = 1; i + len <= tokens_.size() && words_[i + len - 1].id >= 0; ++len) {
-        node = g_.child(node, words_[i + len - 1].id);
+        node = g_.child(node, words_[i + len - 1]);
         if (node == 0) break;
         if (g_.nodes[node].entry >= 0) {
           best = len;
@@ -801,16 +1091,16 @@ class Scanner {
       if (cap(i) && !taken(i, i + 1)) {
         std::size_t e = i;
         while (e < tokens_.size() && e - i < 6 && (e == i || !tokens_[e].has(kNewlineBefore)) &&
-               (cap(e) || n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))
+               (cap(e) || is(e, "&") || tokens_[e].kind == TokenKind::kNumber))
           ++e;
         if (e - i >= 2) {
           const std::string_view last = n(e - 1);
-          const bool studio = kOrgSuffixStudio.count(last) > 0 || (studio_context_before(i) && last != "inc." &&
-                                                                   last != "ltd." && last != "press");
-          const bool company = kOrgSuffixCompany.count(last) > 0;
+          const bool studio = in(e - 1, kOrgSuffixStudioWord) || (studio_context_before(i) && !eq(last, "inc.") &&
+                                                                   !eq(last, "ltd.") && !eq(last, "press"));
+          const bool company = in(e - 1, kOrgSuffixCompanyWord);
           // "Animation Production: MAPPA" is a credit's label, not a name.
-          const bool label = n(e) == ":" && (kOrgSuffixStudio.count(n(i)) || kOrgSuffixCompany.count(n(i)));
-          if ((kOrgSuffixStudio.count(last) || company) && !kNotNameStarts.count(n(i)) && !taken(i, e) && !label) {
+          const bool label = is(e, ":") && in(i, kOrgSuffixStudioWord | kOrgSuffixCompanyWord);
+          if ((in(e - 1, kOrgSuffixStudioWord) || company) && !not_name_start(i) && !taken(i, e) && !label) {
             add(i, e, studio ? "studio" : "production_company", text(i, e));
             i = e - 1;
             continue;
@@ -819,7 +1109,7 @@ class Scanner {
       }
       // An unknown name in a studio's context: "animation studio X", "Animation Production: X",
       // "produced at X", "X is animating", "X animates the series".
-      if (cap(i) && (studio_context_before(i) || (n(i - 1) == "at" && (n(i - 2) == "produced" || n(i - 2) == "animated"))) &&
+      if (cap(i) && (studio_context_before(i) || (is(i - 1, "at") && (is(i - 2, "produced") || is(i - 2, "animated")))) &&
           !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].not_person) {
         const std::size_t e = org_name_end(i);
         if (e > i) {
@@ -831,20 +1121,21 @@ class Scanner {
       if (cap(i) && !sentence_start_[i] && !taken(i, i + 1) && !words_[i].not_name_start && !words_[i].given_name &&
           animating_after_caps(i)) {
         const std::size_t e = org_name_end(i);
-        if (e > i && (n(e) == "animates" || (n(e) == "is" && n(e + 1) == "animating") ||
-                      (n(e) == "will" && n(e + 1) == "animate"))) {
+        if (e > i && (is(e, "animates") || (is(e, "is") && is(e + 1, "animating")) ||
+                      (is(e, "will") && is(e + 1, "animate")))) {
           add(i, e, "studio", text(i, e));
           i = e - 1;
           continue;
         }
       }
       // Contexts for unknown names: "animated by X", "streaming on X", "airs on X".
-      const bool animated = n(i) == "animated" && n(i + 1) == "by";
-      const bool streaming = (n(i) == "streaming" || n(i) == "streams" || n(i) == "available") && n(i + 1) == "on";
-      const bool airs = (n(i) == "airs" || n(i) == "aired" || n(i) == "broadcast") && n(i + 1) == "on";
+      if (!in(i, kOrgContextVerb)) continue;  // none of the verbs below
+      const bool animated = is(i, "animated") && is(i + 1, "by");
+      const bool streaming = (is(i, "streaming") || is(i, "streams") || is(i, "available")) && is(i + 1, "on");
+      const bool airs = (is(i, "airs") || is(i, "aired") || is(i, "broadcast")) && is(i + 1, "on");
       if ((animated || streaming || airs) && cap(i + 2) && !taken(i + 2, i + 3)) {
         std::size_t e = i + 2;
-        while (e < tokens_.size() && e - i < 6 && (cap(e) || n(e) == "+")) ++e;
+        while (e < tokens_.size() && e - i < 6 && (cap(e) || is(e, "+"))) ++e;
         add(i + 2, e, animated ? "studio" : streaming ? "streaming" : "network", text(i + 2, e));
         i = e - 1;
       }
@@ -866,9 +1157,9 @@ class Scanner {
   // animate" (a cheap test before org_name_end).
   bool animating_after_caps(std::size_t i) const {
     std::size_t j = i;
-    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || n(j) == "&" || n(j) == "+")) ++j;
+    while (j < tokens_.size() && j - i < 6 && (cap(j) || tokens_[j].has(kAllCaps) || is(j, "&") || is(j, "+"))) ++j;
     const std::string_view w = n(j);
-    return w == "animates" || (w == "is" && n(j + 1) == "animating") || (w == "will" && n(j + 1) == "animate");
+    return eq(w, "animates") || (eq(w, "is") && is(j + 1, "animating")) || (eq(w, "will") && is(j + 1, "animate"));
   }
 
   // Words before token i that say a studio's name follows: "animation studio", "anime studio",
@@ -876,9 +1167,9 @@ class Scanner {
   bool studio_context_before(std::size_t i) const {
     if (i < 2) return false;
     const std::string_view p1 = n(i - 1), p2 = n(i - 2), p3 = i >= 3 ? n(i - 3) : std::string_view();
-    if ((p1 == "studio" || p1 == "studios") && (p2 == "animation" || p2 == "anime")) return true;
-    if ((p1 == ":" || p1 == "by") && p2 == "production" && p3 == "animation") return true;
-    if (p1 == "," && (p2 == "studio" || p2 == "studios") && !sentence_start_[i - 2]) return true;
+    if ((eq(p1, "studio") || eq(p1, "studios")) && (eq(p2, "animation") || eq(p2, "anime"))) return true;
+    if ((eq(p1, ":") || eq(p1, "by")) && eq(p2, "production") && eq(p3, "animation")) return true;
+    if (eq(p1, ",") && (eq(p2, "studio") || eq(p2, "studios")) && !sentence_start_[i - 2]) return true;
     return false;
   }
 
@@ -888,18 +1179,18 @@ class Scanner {
     std::size_t e = b;
     while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
            !taken(e, e + 1)) {
-      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || n(e) == "+" ||
+      if (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (is(e, "&") || is(e, "+") ||
                                                           tokens_[e].kind == TokenKind::kNumber))) {
         ++e;
-      } else if (e > b && n(e) == "of" && cap(e + 1)) {
+      } else if (e > b && is(e, "of") && cap(e + 1)) {
         e += 2;
       } else {
         break;
       }
     }
     // "Shonen Jump+": a plus sign glued to the name.
-    if (e < tokens_.size() && n(e) == "+" && !tokens_[e].has(kSpaceBefore)) ++e;
-    while (e > b && (kNameStops.count(n(e - 1)) || n(e - 1) == "of" || n(e - 1) == "&")) --e;
+    if (e < tokens_.size() && is(e, "+") && !tokens_[e].has(kSpaceBefore)) ++e;
+    while (e > b && (name_stop(e - 1) || is(e - 1, "of") || is(e - 1, "&"))) --e;
     return e;
   }
 
@@ -907,33 +1198,25 @@ class Scanner {
   // "runs in", "ran in", "running in", "published in", "launched in", with "on" for web
   // platforms), past a publisher's possessive ("in Shueisha's"); 0 when i does not.
   std::size_t magazine_start(std::size_t i) const {
-    static const std::unordered_set<std::string_view> kVerbs = {
-        "serialized", "serialised", "serializes", "serialises", "serializing", "serialising", "serialization",
-        "serialisation", "runs", "ran", "running", "run", "published", "publishes", "launched", "debuted",
-        "began", "started", "wrapped", "ended", "concluded", "finished"};
     const std::string_view v = n(i);
-    if ((n(i + 1) != "in" && n(i + 1) != "on") || !kVerbs.count(v)) return 0;
+    if (!in(i, kMagazineVerb) || (!is(i + 1, "in") && !is(i + 1, "on"))) return 0;
     // Verbs other than "serialized" speak of a magazine only in a sentence about the manga.
     if (v.substr(0, 6) != "serial" && !manga_sentence(i)) return 0;
     std::size_t b = i + 2;
-    if (n(b) == "the") ++b;
+    if (is(b, "the")) ++b;
     if (!cap(b) || !same_sentence(i, b)) return 0;
     // "Shueisha's Weekly Shonen Jump": skip the publisher (found already when it is known).
-    if (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s") b += 2;
-    else if (taken(b, b + 1) && (n(b + 1) == "'s" || n(b + 1) == "\xE2\x80\x99s")) b += 2;
-    if (!cap(b) || taken(b, b + 1) || kNotNameStarts.count(n(b)) || words_[b].not_person) return 0;
+    if (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s")) b += 2;
+    else if (taken(b, b + 1) && (is(b + 1, "'s") || is(b + 1, "\xE2\x80\x99s"))) b += 2;
+    if (!cap(b) || taken(b, b + 1) || not_name_start(b) || words_[b].not_person) return 0;
     return b;
   }
 
   // Does token i's sentence speak of a manga or comic?
   bool manga_sentence(std::size_t i) const {
-    static const std::unordered_set<std::string_view> kManga = {
-        "manga", "magazine", "chapter", "chapters", "volume", "volumes", "tankobon", "webcomic", "web", "comic",
-        "comics", "serialized", "serialised", "serialization", "serialisation", "mangaka", "light", "novel",
-        "novels", "publisher", "four-panel", "yonkoma", "webtoon", "manhwa"};
     const Sentence& s = doc_.sentences()[sentence_of_[i]];
     for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
-      if (kManga.count(n(k))) return true;
+      if (in(k, kMangaWord)) return true;
     return false;
   }
 
@@ -945,18 +1228,17 @@ class Scanner {
     if (len == 1 && tokens_[i].has(kAllCaps) && doc_.text_of(tokens_[i]).size() <= 4) return true;
     // "Nick Mohammed", "Max Greenfield": a capitalized word after the name continues a person's name.
     if (name_word(i + len) && !tokens_[i + len].has(kNewlineBefore) && same_sentence(i, i + len)) return false;
-    const std::string_view prev = i > 0 ? n(i - 1) : std::string_view();
     const std::string_view next = n(i + len);
     // A studio's own verbs and appositions: "Madhouse animated", "another studio, Madhouse".
     if (g_.entries[name.entry].kind == "studio" &&
-        (next == "animated" || next == "animates" || (next == "is" && n(i + len + 1) == "animating") ||
-         next == "made" || next == "produced" || next == "produces" || next == "handled" || next == "staff" ||
-         next == "staffers" || next == "alumni" || studio_context_before(i)))
+        (eq(next, "animated") || eq(next, "animates") || (eq(next, "is") && is(i + len + 1, "animating")) ||
+         eq(next, "made") || eq(next, "produced") || eq(next, "produces") || eq(next, "handled") || eq(next, "staff") ||
+         eq(next, "staffers") || eq(next, "alumni") || studio_context_before(i)))
       return true;
-    const bool context = kOutletContext.count(prev) || kOutletContext.count(next) ||
-                         next == "'s" || next == "\xE2\x80\x99s";
+    const bool context = (i > 0 && in(i - 1, kOutletContextWord)) || in(i + len, kOutletContextWord) ||
+                         eq(next, "'s") || eq(next, "\xE2\x80\x99s");
     // Off the start of a sentence the capital letter says "name"; with a context it says "outlet".
-    return context && (!sentence_start_[i] || next == "'s" || kOutletContext.count(next));
+    return context && (!sentence_start_[i] || eq(next, "'s") || in(i + len, kOutletContextWord));
   }
 
   // A word that can be part of a name: capitalized, and not all capitals unless an initial ("J.K.").
@@ -978,7 +1260,7 @@ class Scanner {
     while (e < tokens_.size() && e - i < 5 && !tokens_[e].has(kNewlineBefore) && same_sentence(i, e)) {
       if (name_word(e) && !words_[e].name_stop) {
         ++e;
-      } else if (kParticles.count(n(e)) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
+      } else if (in(e, kParticle) && !cap(e) && name_word(e + 1) && !tokens_[e + 1].has(kNewlineBefore)) {
         e += 2;
       } else {
         break;
@@ -992,23 +1274,11 @@ class Scanner {
 
   // The role cue that ends just before token i ("directed by", "showrunner"), longest first.
   std::pair<std::string_view, std::size_t> cue_at(std::size_t i) const {
-    // The cues by their first word, in kRoleCues order.
-    using Cues = std::vector<std::pair<std::vector<std::string>, std::string_view>>;
-    static const std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> cues = [] {
-      std::unordered_map<std::string, Cues, StringHash, std::equal_to<>> out;
-      for (const RoleCue& cue : kRoleCues) {
-        std::vector<std::string> words = split_words(cue.words);
-        std::string first = words[0];
-        out[first].emplace_back(std::move(words), cue.role);
-      }
-      return out;
-    }();
     std::string_view role;
     std::size_t after = 0;
     if (i >= words_.size() || !words_[i].cue) return {role, after};
-    const auto found = cues.find(n(i));
-    if (found == cues.end()) return {role, after};
-    for (const auto& [words, cue_role] : found->second) {
+    // The cues that start with this word, in kRoleCues order.
+    for (const auto& [words, cue_role] : g_.cue_lists[words_[i].cue_list]) {
       if (i + words.size() > tokens_.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < words.size() && ok; ++k) ok = n(i + k) == words[k] && !sentence_start_[i + k];
@@ -1025,16 +1295,9 @@ class Scanner {
   // in a sentence about a manga ("X's series has been running in Weekly Shonen Sunday") is the
   // manga. Empty when there is none.
   std::string_view work_noun_after(std::size_t k) const {
-    static const std::unordered_set<std::string_view> kWork = {
-        "series", "show", "drama", "comedy", "anthology", "thriller", "sitcom", "dramedy", "satire", "saga",
-        "creation", "brainchild", "miniseries", "limited", "adaptation", "mystery", "western", "procedural",
-        "reimagining", "take", "vision"};
-    static const std::unordered_set<std::string_view> kSource = {
-        "manga", "novel", "novels", "comic", "comics", "webcomic", "webtoon", "manhwa", "book", "books",
-        "yonkoma"};
     for (std::size_t j = k; j < tokens_.size() && j < k + 4 && !cap(j) && same_sentence(k, j); ++j) {
-      if (kSource.count(n(j))) return "author";
-      if (kWork.count(n(j))) return n(j) == "series" && manga_sentence(j) ? "author" : "creator";
+      if (in(j, kSourceWord)) return "author";
+      if (in(j, kWorkWord)) return is(j, "series") && manga_sentence(j) ? "author" : "creator";
     }
     return {};
   }
@@ -1042,10 +1305,10 @@ class Scanner {
   // A quoted title at k followed by a word for a work: '"Jujutsu Kaisen" manga' gives its maker
   // the role work_noun_after gives. Empty when none.
   std::string_view quoted_work_role(std::size_t k) const {
-    if (n(k) != "\"") return {};
+    if (!is(k, "\"")) return {};
     std::size_t j = k + 1;
-    while (j < tokens_.size() && j - k <= 12 && n(j) != "\"" && same_sentence(k, j)) ++j;
-    if (j >= tokens_.size() || n(j) != "\"" || j == k + 1) return {};
+    while (j < tokens_.size() && j - k <= 12 && !is(j, "\"") && same_sentence(k, j)) ++j;
+    if (j >= tokens_.size() || !is(j, "\"") || j == k + 1) return {};
     return work_noun_after(j + 1);
   }
 
@@ -1057,10 +1320,8 @@ class Scanner {
       for (const StaffNoun& noun : kStaffNouns) out.emplace_back(split_words(noun.words), noun.role);
       return out;
     }();
-    static const std::unordered_set<std::string_view> kDeterminers = {
-        "the", "a", "an", "its", "his", "her", "their", "all", "both", "every", "some", "this", "that"};
     const std::size_t first = k;
-    while (k < tokens_.size() && kDeterminers.count(n(k)) && same_sentence(first, k)) ++k;
+    while (k < tokens_.size() && in(k, kDeterminer) && same_sentence(first, k)) ++k;
     for (std::size_t skip = 0; skip <= 2; ++skip, ++k) {
       if (k >= tokens_.size() || !same_sentence(first, k) || tokens_[k].kind != TokenKind::kWord || cap(k)) break;
       std::size_t best = 0;
@@ -1075,7 +1336,7 @@ class Scanner {
         }
       }
       if (!role.empty()) return role;
-      if (n(k) == "and" || n(k) == "or") break;
+      if (is(k, "and") || is(k, "or")) break;
     }
     return {};
   }
@@ -1085,56 +1346,49 @@ class Scanner {
   // composes the score", "X wrote the songs". Empty when none.
   std::string_view role_after_name(std::size_t e) const {
     std::size_t k = e;
-    if (n(k) == "," && n(k + 1) == "who") k += 2;
-    static const std::unordered_set<std::string_view> kAuxiliaries = {
-        "has", "had", "have", "is", "was", "will", "also", "again", "still", "once", "returns", "returning",
-        "returned", "back", "be", "been", "previously", "now", "both", "once", "then", "later"};
-    for (int guard = 0; guard < 3 && kAuxiliaries.count(n(k)); ++guard) ++k;
+    if (is(k, ",") && is(k + 1, "who")) k += 2;
+    for (int guard = 0; guard < 3 && in(k, kAuxiliary); ++guard) ++k;
     if (k >= tokens_.size() || !same_sentence(e, k)) return {};
-    static const std::unordered_set<std::string_view> kCreditVerbs = {
-        "on", "handling", "handles", "handled", "handle", "oversees", "oversaw", "overseeing", "provides",
-        "provided", "providing", "does", "did", "doing", "heads", "headed", "heading", "supplies", "supplied",
-        "supplying", "takes", "took", "taking", "writing", "writes", "wrote", "penned", "pens", "penning"};
     const std::string_view v = n(k);
-    if (kCreditVerbs.count(v)) {
+    if (in(k, kCreditVerb)) {
       const std::string_view role = staff_noun_at(k + 1);
       if (!role.empty()) return role;
-      if (v == "writing") return "writer";
+      if (eq(v, "writing")) return "writer";
       return {};
     }
-    if (v == "in" && n(k + 1) == "charge" && n(k + 2) == "of") return staff_noun_at(k + 3);
-    if (v == "as") {
+    if (eq(v, "in") && is(k + 1, "charge") && is(k + 2, "of")) return staff_noun_at(k + 3);
+    if (eq(v, "as")) {
       if (described_character(k + 1) != k + 1) return {};  // "as writer Diane Nguyen": a character
       const std::string_view role = staff_noun_at(k + 1);
       return role.empty() ? role_noun_at(k + 1) : role;
     }
-    if (v == "directing" || v == "directs") return "director";
-    if (v == "composing" || v == "composes" || v == "scoring" || v == "scores" || v == "scored") return "composer";
-    if (v == "designing" || v == "designs" || v == "designed") return "other";
-    if (v == "illustrating" || v == "illustrates") return "author";
+    if (eq(v, "directing") || eq(v, "directs")) return "director";
+    if (eq(v, "composing") || eq(v, "composes") || eq(v, "scoring") || eq(v, "scores") || eq(v, "scored")) return "composer";
+    if (eq(v, "designing") || eq(v, "designs") || eq(v, "designed")) return "other";
+    if (eq(v, "illustrating") || eq(v, "illustrates")) return "author";
     return {};
   }
 
   // "X is the creator", "X was a producer": a role noun after a copula (not an actor's: "X is
   // the star" says too little). Empty when none.
   std::string_view copula_role(std::size_t e) const {
-    if (n(e) != "is" && n(e) != "was") return {};
+    if (!is(e, "is") && !is(e, "was")) return {};
     std::size_t k = e + 1;
-    if (n(k) == "also" || n(k) == "still") ++k;
-    if (n(k) != "the" && n(k) != "a" && n(k) != "an" && n(k) != "its" && n(k) != "their") return {};
+    if (is(k, "also") || is(k, "still")) ++k;
+    if (!is(k, "the") && !is(k, "a") && !is(k, "an") && !is(k, "its") && !is(k, "their")) return {};
     const std::string_view role = role_noun_at(k);
     return role == "cast" ? std::string_view() : role;
   }
 
   // "X created ...", "X, who directed ...": a credit verb after a name. Empty when none.
   std::string_view verb_role(std::size_t e) const {
-    const std::string_view v = n(e) == "," && n(e + 1) == "who" ? n(e + 2) : n(e);
-    if (v == "created" || v == "creates" || v == "developed" || v == "co-created") return "creator";
-    if (v == "directed" || v == "directs") return "director";
-    if (v == "wrote" || v == "writes") return "writer";
-    if (v == "composed" || v == "composes" || v == "scored" || v == "scores") return "composer";
-    if (v == "produced" || v == "produces") return "producer";
-    if (v == "illustrated" || v == "illustrates") return "author";
+    const std::string_view v = is(e, ",") && is(e + 1, "who") ? n(e + 2) : n(e);
+    if (eq(v, "created") || eq(v, "creates") || eq(v, "developed") || eq(v, "co-created")) return "creator";
+    if (eq(v, "directed") || eq(v, "directs")) return "director";
+    if (eq(v, "wrote") || eq(v, "writes")) return "writer";
+    if (eq(v, "composed") || eq(v, "composes") || eq(v, "scored") || eq(v, "scores")) return "composer";
+    if (eq(v, "produced") || eq(v, "produces")) return "producer";
+    if (eq(v, "illustrated") || eq(v, "illustrates")) return "author";
     return {};
   }
 
@@ -1144,16 +1398,16 @@ class Scanner {
     while (b > 0 && by - b < 16 && !tokens_[b].has(kNewlineBefore)) --b;
     if (b > 0 && !tokens_[b].has(kNewlineBefore)) return false;
     const std::string_view w = n(b);
-    return b == by || w == "posted" || w == "published" || w == "written" || w == "updated";
+    return b == by || eq(w, "posted") || eq(w, "published") || eq(w, "written") || eq(w, "updated");
   }
 
   // Adds the person [b, e) with `role`, and the names listed just before it in the same sentence
   // ("Yoshiki Usa and Masahiko Otsuka wrote the scripts", "A, B and C's drama").
   void add_person_list(std::size_t b, std::size_t e, const std::string& role) {
     add_person(b, e, role);
-    while (b >= 2 && (n(b - 1) == "and" || n(b - 1) == "," || n(b - 1) == "&")) {
+    while (b >= 2 && (is(b - 1, "and") || is(b - 1, ",") || is(b - 1, "&"))) {
       std::size_t end = b - 1;
-      if (n(end) == "and" && n(end - 1) == ",") --end;
+      if (is(end, "and") && is(end - 1, ",")) --end;
       std::size_t start = end;
       while (start > 0 && end - start < 5 && cap(start - 1) && same_sentence(start - 1, b)) --start;
       std::size_t found = 0;
@@ -1167,10 +1421,9 @@ class Scanner {
 
   // The role a noun phrase at k gives ("executive producer", "the score"), or empty.
   std::string_view role_noun_at(std::size_t k) const {
-    while (n(k) == "a" || n(k) == "an" || n(k) == "the" || n(k) == "its" || n(k) == "their" || n(k) == "co-")
+    while (is(k, "a") || is(k, "an") || is(k, "the") || is(k, "its") || is(k, "their") || is(k, "co-"))
       ++k;
-    auto it = kRoleNouns.find(n(k));
-    return it == kRoleNouns.end() ? std::string_view() : it->second;
+    return k < words_.size() ? kRoleNames[words_[k].role_noun] : std::string_view();
   }
 
   // The start of a character's name described after "as" or "plays": "as principal Ava Coleman",
@@ -1179,14 +1432,14 @@ class Scanner {
   std::size_t described_character(std::size_t k) const {
     std::size_t j = k;
     while (j < tokens_.size() && j - k < 7 && same_sentence(k, j) && !cap(j) &&
-           (tokens_[j].kind == TokenKind::kWord || n(j) == "," || n(j) == "-") && n(j) != "and" && n(j) != "who" &&
-           n(j) != "with" && n(j) != "in" && n(j) != "on")
+           (tokens_[j].kind == TokenKind::kWord || is(j, ",") || is(j, "-")) && !is(j, "and") && !is(j, "who") &&
+           !is(j, "with") && !is(j, "in") && !is(j, "on"))
       ++j;
-    if (j > k && cap(j) && !taken(j, j + 1) && (n(j - 1) != "," || j - k > 1)) return j;
+    if (j > k && cap(j) && !taken(j, j + 1) && (!is(j - 1, ",") || j - k > 1)) return j;
     // "Susie's jailbird dad, Bobby Glass": a possessive before the description.
-    if (j == k && cap(k) && (n(k + 1) == "'s" || n(k + 1) == "\xE2\x80\x99s")) {
+    if (j == k && cap(k) && (is(k + 1, "'s") || is(k + 1, "\xE2\x80\x99s"))) {
       const std::size_t after = described_character(k + 2);
-      if (after != k + 2 && n(after - 1) == ",") return after;
+      if (after != k + 2 && is(after - 1, ",")) return after;
     }
     return k;
   }
@@ -1208,26 +1461,26 @@ class Scanner {
       // Role cue before names: "directed by A", "showrunner A", "starring A, B and C".
       auto [role, after] = cue_at(i);
       // "serves as executive producer alongside A and B": the role of the words before.
-      if (n(i) == "alongside" && !role.empty()) {
+      if (is(i, "alongside") && !role.empty()) {
         const std::string_view before = role_before(i);
         if (!before.empty()) role = before;
       }
       if (!role.empty()) {
         std::size_t k = after;
-        if (n(k) == ":" || n(k) == ",") ++k;
+        if (is(k, ":") || is(k, ",")) ++k;
         // "performed by the rock band X": a short description before an artist's name.
         if (role == "composer") {
           std::size_t d = k;
           while (d < count && d - k < 4 && tokens_[d].kind == TokenKind::kWord && !cap(d) && same_sentence(k, d) &&
-                 n(d) != "and")
+                 !is(d, "and"))
             ++d;
-          if (d > k && cap(d) && (n(d - 1) == "band" || n(d - 1) == "group" || n(d - 1) == "unit" ||
-                                  n(d - 1) == "singer" || n(d - 1) == "artist" || n(d - 1) == "duo" ||
-                                  n(d - 1) == "musician" || n(d - 1) == "composer" || n(d - 1) == "collective"))
+          if (d > k && cap(d) && (is(d - 1, "band") || is(d - 1, "group") || is(d - 1, "unit") ||
+                                  is(d - 1, "singer") || is(d - 1, "artist") || is(d - 1, "duo") ||
+                                  is(d - 1, "musician") || is(d - 1, "composer") || is(d - 1, "collective")))
             k = d;
           // Artists go by names of every shape ("YOASOBI", "King Gnu", "Ado").
-          if (!name_at(k) && (n(i) == "performed" || n(i) == "sung" || n(i) == "song" || n(i) == "songs" ||
-                              n(i) == "opening" || n(i) == "ending" || n(i) == "theme" || n(i) == "music")) {
+          if (!name_at(k) && (is(i, "performed") || is(i, "sung") || is(i, "song") || is(i, "songs") ||
+                              is(i, "opening") || is(i, "ending") || is(i, "theme") || is(i, "music"))) {
             if (const std::size_t ae = artist_end(k)) add_person(k, ae, "composer");
           }
         }
@@ -1236,12 +1489,12 @@ class Scanner {
           if (!e) {
             // A surname alone ("written by Armstrong", "created by Bill Lawrence, Segel and ..."):
             // its person is known once every full name is found (link_surnames).
-            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !kNotNameStarts.count(n(k)) &&
-                !kNameStops.count(n(k)) && !cap(k + 1)) {
+            if (cap(k) && !taken(k, k + 1) && !tokens_[k].has(kAllCaps) && !not_name_start(k) &&
+                !name_stop(k) && !cap(k + 1)) {
               surname_roles_.emplace_back(std::string(doc_.text_of(tokens_[k])), std::string(role));
               k = k + 1;
-              if (n(k) == "," && n(k + 1) == "and") k += 2;
-              else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+              if (is(k, ",") && is(k + 1, "and")) k += 2;
+              else if (is(k, ",") || is(k, "and") || is(k, "&")) ++k;
               else break;
               continue;
             }
@@ -1252,27 +1505,29 @@ class Scanner {
           add_person(k, e, std::string(own.empty() ? role : own));
           if (!own.empty()) break;
           k = e;
-          if (n(k) == "(") {  // "A (Kaoru)"
-            if (const std::size_t c = character_end(k + 1); c && n(c) == ")") add_character(k + 1, c);
-            while (k < count && n(k) != ")" && same_sentence(e, k)) ++k;
+          if (is(k, "(")) {  // "A (Kaoru)"
+            if (const std::size_t c = character_end(k + 1); c && is(c, ")")) add_character(k + 1, c);
+            while (k < count && !is(k, ")") && same_sentence(e, k)) ++k;
             ++k;
-          } else if (n(k) == "as" && role == "cast") {  // "starring A as Kaoru"
+          } else if (is(k, "as") && role == "cast") {  // "starring A as Kaoru"
             if (const std::size_t c = character_end(k + 1)) {
               add_character(k + 1, c);
               k = c;
             }
           }
-          if (n(k) == "," && n(k + 1) == "and") k += 2;
-          else if (n(k) == "," || n(k) == "and" || n(k) == "&") ++k;
+          if (is(k, ",") && is(k + 1, "and")) k += 2;
+          else if (is(k, ",") || is(k, "and") || is(k, "&")) ++k;
           else break;
         }
         continue;
       }
+      // Below, a name or a surname: a capitalized word (most tokens are passed over here).
+      if (!cap(i)) continue;
       const std::size_t e = name_at(i);
       if (!e) {
         // "Lyonne plays Charlie Cale": a surname alone that plays someone.
         const std::string_view v = n(i + 1);
-        if (cap(i) && (v == "plays" || v == "voices" || v == "portrays" || v == "played" || v == "voiced") && cap(i + 2))
+        if (cap(i) && (eq(v, "plays") || eq(v, "voices") || eq(v, "portrays") || eq(v, "played") || eq(v, "voiced")) && cap(i + 2))
           if (const std::size_t ce = character_end(i + 2)) add_character(i + 2, ce);
         // "Kurata has handled scripts", "Covell, who created the show", "Medrano is the creator":
         // a surname alone with a credit, for the person once every full name is known.
@@ -1285,12 +1540,12 @@ class Scanner {
         }
         continue;
       }
-      if (i > 0 && n(i - 1) == "by" && byline_by(i - 1)) {
+      if (i > 0 && is(i - 1, "by") && byline_by(i - 1)) {
         add_person(i, e, "other");  // a byline: "Posted on May 12, 2018 by Hana Mori"
         i = e - 1;
         continue;
       }
-      if (i > 0 && n(i - 1) == "by" && !sentence_start_[i - 1]) continue;  // after a cue we do not know
+      if (i > 0 && is(i - 1, "by") && !sentence_start_[i - 1]) continue;  // after a cue we do not know
       if (const std::string_view credit = role_after_name(e); !credit.empty()) {
         add_person_list(i, e, std::string(credit));
         i = e - 1;
@@ -1302,57 +1557,57 @@ class Scanner {
         continue;
       }
       std::size_t k = e;
-      const std::string_view verb = n(k) == "," && n(k + 1) == "who" ? n(k + 2) : n(k);
-      const std::size_t object = n(k) == "," && n(k + 1) == "who" ? k + 3 : k + 1;
-      if (verb == "voices" || verb == "plays" || verb == "portrays" || verb == "voiced" || verb == "played" ||
-          verb == "portrayed" || verb == "stars" || verb == "starred" || verb == "reprises" || verb == "joins" ||
-          verb == "returns" || verb == "appears") {
+      const std::string_view verb = is(k, ",") && is(k + 1, "who") ? n(k + 2) : n(k);
+      const std::size_t object = is(k, ",") && is(k + 1, "who") ? k + 3 : k + 1;
+      if (eq(verb, "voices") || eq(verb, "plays") || eq(verb, "portrays") || eq(verb, "voiced") || eq(verb, "played") ||
+          eq(verb, "portrayed") || eq(verb, "stars") || eq(verb, "starred") || eq(verb, "reprises") || eq(verb, "joins") ||
+          eq(verb, "returns") || eq(verb, "appears")) {
         // "A, who voices Z", "A plays Z", "A appears as Z", "Jeremy Strong plays that final stretch"
         add_person(i, e, "cast");
-        std::size_t c = n(object) == "as" ? object + 1 : object;
-        if (verb == "joins" || verb == "returns" || verb == "appears" || verb == "stars" || verb == "starred")
-          c = n(object) == "as" ? object + 1 : count;  // the object is not a character
-        if (c < count && (n(c) == "her" || n(c) == "his" || n(c) == "their")) ++c;
-        if (c < count && n(c) == "role" && n(c + 1) == "as") c += 2;
+        std::size_t c = is(object, "as") ? object + 1 : object;
+        if (eq(verb, "joins") || eq(verb, "returns") || eq(verb, "appears") || eq(verb, "stars") || eq(verb, "starred"))
+          c = is(object, "as") ? object + 1 : count;  // the object is not a character
+        if (c < count && (is(c, "her") || is(c, "his") || is(c, "their"))) ++c;
+        if (c < count && is(c, "role") && is(c + 1, "as")) c += 2;
         if (c < count && !cap(c)) c = described_character(c);
         if (const std::size_t ce = c < count ? character_end(c) : 0) add_character(c, ce);
         i = e - 1;
-      } else if (n(k) == "as" && described_character(k + 1) != k + 1) {
+      } else if (is(k, "as") && described_character(k + 1) != k + 1) {
         // "Janelle James as principal Ava Coleman", "Alison Brie as writer Diane Nguyen"
         add_person(i, e, "cast");
         const std::size_t c = described_character(k + 1);
         if (const std::size_t ce = character_end(c)) add_character(c, ce);
         i = e - 1;
-      } else if (n(k) == "as" && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
+      } else if (is(k, "as") && (cap(k + 1) || !role_noun_at(k + 1).empty())) {
         // "A as Z" (a cast list line), "Adam McKay as executive producer"
         const std::string_view noun_role = role_noun_at(k + 1);
         add_person(i, e, noun_role.empty() ? "cast" : std::string(noun_role));
         if (noun_role.empty())
           if (const std::size_t ce = character_end(k + 1)) add_character(k + 1, ce);
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !staff_noun_at(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !staff_noun_at(k + 1).empty()) {
         // "Tomohiro Suzuki's series composition", "Evan Call's gorgeous score"
         add_person_list(i, e, std::string(staff_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !quoted_work_role(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !quoted_work_role(k + 1).empty()) {
         // "Gege Akutami's "Jujutsu Kaisen" manga", "Aka Akasaka and Mengo Yokoyari's "Oshi no Ko" manga"
         add_person_list(i, e, std::string(quoted_work_role(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !work_noun_after(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !work_noun_after(k + 1).empty()) {
         // "Mike White's acid-tongued anthology", "Jonathan Nolan and Lisa Joy's sci-fi drama",
         // "Aki Hamaji's four-panel manga"
         add_person_list(i, e, std::string(work_noun_after(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && !role_noun_at(k + 1).empty()) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && !role_noun_at(k + 1).empty()) {
         // "Nicholas Britell's score"
         add_person(i, e, std::string(role_noun_at(k + 1)));
         i = e - 1;
-      } else if ((n(k) == "'s" || n(k) == "\xE2\x80\x99s") && character_end(k + 1) && words_[i].given_name) {
+      } else if ((is(k, "'s") || is(k, "\xE2\x80\x99s")) && character_end(k + 1) && words_[i].given_name) {
         // "Kieran Culkin's Roman", "Brian Cox's Logan Roy": an actor's character.
         add_person(i, e, "cast");
         add_character(k + 1, character_end(k + 1));
         i = e - 1;
-      } else if (n(k) == "(" && name_at(k + 1) && n(name_at(k + 1)) == ")") {
+      } else if (is(k, "(") && name_at(k + 1) && is(name_at(k + 1), ")")) {
         // "Rosa Diaz (Stephanie Beatriz)": the character, then the actor.
         const std::size_t pe = name_at(k + 1);
         if (!people_.count(text(i, e)) && !actor_first_sentences_.count(sentence_of_[i])) {
@@ -1363,7 +1618,7 @@ class Scanner {
           add_character(k + 1, pe);
         }
         i = pe;
-      } else if (n(k) == "(" && character_end(k + 1) && n(character_end(k + 1)) == ")" &&
+      } else if (is(k, "(") && character_end(k + 1) && is(character_end(k + 1), ")") &&
                  character_end(k + 1) == k + 2) {
         // "Jeremy Strong (Kendall)": a one-word name in brackets is the character, unless it is
         // the surname of a person named elsewhere ("Jimmy Laird (Segel)"): decided once every
@@ -1371,32 +1626,30 @@ class Scanner {
         bracket_pairs_.push_back({i, e, k + 1});
         actor_first_sentences_.insert(sentence_of_[i]);
         i = k + 2;
-      } else if (n(k) == "created" || n(k) == "creates" || n(k) == "wrote" || n(k) == "writes" ||
-                 n(k) == "directed" || n(k) == "directs" || n(k) == "composed" || n(k) == "produced" ||
-                 n(k) == "produces" || n(k) == "illustrated" || n(k) == "developed" ||
-                 (n(k) == "," && n(k + 1) == "who" &&
-                  (n(k + 2) == "created" || n(k + 2) == "wrote" || n(k + 2) == "directed" || n(k + 2) == "produced" ||
-                   n(k + 2) == "composed" || n(k + 2) == "developed"))) {
+      } else if (is(k, "created") || is(k, "creates") || is(k, "wrote") || is(k, "writes") ||
+                 is(k, "directed") || is(k, "directs") || is(k, "composed") || is(k, "produced") ||
+                 is(k, "produces") || is(k, "illustrated") || is(k, "developed") ||
+                 (is(k, ",") && is(k + 1, "who") &&
+                  (is(k + 2, "created") || is(k + 2, "wrote") || is(k + 2, "directed") || is(k + 2, "produced") ||
+                   is(k + 2, "composed") || is(k + 2, "developed")))) {
         // "Dan Erickson created the series", "Jane Doe wrote the pilot", "A, who directed ..."
-        const std::string_view v = n(k) == "," ? n(k + 2) : n(k);
-        std::string verb_role = v == "wrote" || v == "writes" ? "writer"
-                              : v == "directed" || v == "directs" ? "director"
-                              : v == "composed" ? "composer"
-                              : v == "produced" || v == "produces" ? "producer"
-                              : v == "illustrated" ? "author" : "creator";
+        const std::string_view v = is(k, ",") ? n(k + 2) : n(k);
+        std::string verb_role = eq(v, "wrote") || eq(v, "writes") ? "writer"
+                              : eq(v, "directed") || eq(v, "directs") ? "director"
+                              : eq(v, "composed") ? "composer"
+                              : eq(v, "produced") || eq(v, "produces") ? "producer"
+                              : eq(v, "illustrated") ? "author" : "creator";
         for (std::size_t back = i; back > 0 && i - back < 4; --back) {
           const std::string_view w = n(back - 1);
-          if (w == "character" || w == "manga" || w == "novel" || w == "comic" || w == "book" || w == "mascot")
+          if (eq(w, "character") || eq(w, "manga") || eq(w, "novel") || eq(w, "comic") || eq(w, "book") || eq(w, "mascot"))
             verb_role = "author";
         }
         add_person(i, e, verb_role);
         i = e - 1;
-      } else if (i > 0 && n(i - 1) == "by" && sentence_start_[i - 1]) {
+      } else if (i > 0 && is(i - 1, "by") && sentence_start_[i - 1]) {
         add_person(i, e, "other");  // a byline: "By Hana Mori | June 15, 2020"
         i = e - 1;
-      } else if (kSpeechVerbs.count(n(k)) ||
-                 (n(k) == "," && kSpeechVerbs.count(n(k + 1))) ||
-                 (i > 0 && kSpeechVerbs.count(n(i - 1)))) {
+      } else if (in(k, kSpeechVerb) || (is(k, ",") && in(k + 1, kSpeechVerb)) || (i > 0 && in(i - 1, kSpeechVerb))) {
         add_person(i, e, "other");
         i = e - 1;
       }
@@ -1404,8 +1657,9 @@ class Scanner {
   }
 
   void add_person(std::size_t b, std::size_t e, const std::string& role) {
+    if (taken(b, e)) return;
     const std::string name = text(b, e);
-    if (taken(b, e) || characters_.count(name)) return;
+    if (characters_.count(name)) return;
     add(b, e, "person", name);
     auto& r = roles_[name];
     if (r.empty() || (r == "other" && role != "other")) r = role;
@@ -1431,17 +1685,27 @@ class Scanner {
 
   // Later mentions of the people, characters and other shows found so far, in one pass.
   void link_repeats() {
-    std::vector<std::string> names;
-    std::vector<std::string> types;
+    // The names as views of people_ and characters_ (not changed here) and of a copy of the shows'
+    // names (mentions_ grows below). A show mentioned again is listed once: a second search for it
+    // would find every occurrence taken by the first.
+    // (Few distinct shows, so a linear search.)
+    std::vector<std::string> shows;
+    for (const auto& m : mentions_)
+      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title) &&
+          std::find(shows.begin(), shows.end(), m.canonical) == shows.end())
+        shows.push_back(m.canonical);
+    std::vector<std::string_view> names;
+    std::vector<std::string_view> types;
+    names.reserve(people_.size() + characters_.size() + shows.size());
+    types.reserve(names.capacity());
     for (const std::string& p : people_) names.push_back(p), types.push_back("person");
     for (const std::string& c : characters_) names.push_back(c), types.push_back("character");
-    for (const auto& m : mentions_)
-      if (m.type == "show" && (!main_show_ || m.canonical != main_show_->title)) names.push_back(m.canonical), types.push_back("show");
+    for (const std::string& show : shows) names.push_back(show), types.push_back("show");
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
         if (!taken(b, e)) {
-          add(b, e, types[p], names[p]);
+          add(b, e, std::string(types[p]), std::string(names[p]));
           if (types[p] == "show") other_show_spans_.emplace_back(tokens_[b].begin, tokens_[e - 1].end);
         }
   }
@@ -1449,7 +1713,8 @@ class Scanner {
   // People named without a cue: a name sequence whose first word is a known given name. The
   // role comes from the nearest role word in the sentence ("the ensemble is led by ...").
   void find_people_by_given_name() {
-    const std::set<std::string> known = people_;  // linked already by link_repeats
+    // The people linked already by link_repeats, in order (views of people_, which only grows here).
+    const std::vector<std::string_view> known(people_.begin(), people_.end());
     const int headline = find_headline_sentence(doc_);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (headline >= 0 && sentence_of_[i] == static_cast<std::size_t>(headline)) continue;
@@ -1460,7 +1725,7 @@ class Scanner {
       // With no role word around, "cast": most people an article names without saying why are
       // its actors (the people behind the camera come with a cue: "created by", "showrunner").
       std::string role(role_after_name(e));
-      if (role.empty() && (n(e) == "'s" || n(e) == "\xE2\x80\x99s")) role = staff_noun_at(e + 1);
+      if (role.empty() && (is(e, "'s") || is(e, "\xE2\x80\x99s"))) role = staff_noun_at(e + 1);
       if (role.empty()) role = sentence_role(i, e);
       const std::string name = text(i, e);
       if (!taken(i, e) && !people_.count(name)) weak_roles_.insert(name);
@@ -1468,21 +1733,20 @@ class Scanner {
       i = e - 1;
     }
     // And the later mentions of the people found here.
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const std::string& p : people_)
-      if (!known.count(p)) names.push_back(p);
+      if (!std::binary_search(known.begin(), known.end(), std::string_view(p))) names.push_back(p);
     const auto found = find_phrases(names);
     for (std::size_t p = 0; p < names.size(); ++p)
       for (auto [b, e] : found[p])
-        if (!taken(b, e)) add(b, e, "person", names[p]);
+        if (!taken(b, e)) add(b, e, "person", std::string(names[p]));
   }
 
   // The role word nearest before token i in its sentence ("developed the series, alongside").
   std::string_view role_before(std::size_t i) const {
     const Sentence& s = doc_.sentences()[sentence_of_[i]];
     for (std::size_t k = i; k > s.first_token; --k) {
-      auto it = kSentenceRoleWords.find(n(k - 1));
-      if (it != kSentenceRoleWords.end()) return it->second;
+      if (words_[k - 1].sentence_role) return kRoleNames[words_[k - 1].sentence_role];
     }
     return {};
   }
@@ -1490,41 +1754,41 @@ class Scanner {
   // The end of an artist's name at b, whatever its shape: capitalized or all-capital words,
   // numbers and "&" on one line, at most five tokens; 0 when none.
   std::size_t artist_end(std::size_t b) const {
-    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (n(b) == "the" && !cap(b + 1))) return 0;
+    if (b >= tokens_.size() || !cap(b) || taken(b, b + 1) || (is(b, "the") && !cap(b + 1))) return 0;
     std::size_t e = b;
     while (e < tokens_.size() && e - b < 5 && (e == b || (!tokens_[e].has(kNewlineBefore) && same_sentence(b, e))) &&
            !taken(e, e + 1) &&
-           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (n(e) == "&" || tokens_[e].kind == TokenKind::kNumber))))
+           (cap(e) || tokens_[e].has(kAllCaps) || (e > b && (is(e, "&") || tokens_[e].kind == TokenKind::kNumber))))
       ++e;
-    while (e > b && kNameStops.count(n(e - 1)) && e - 1 > b) --e;
+    while (e > b && name_stop(e - 1) && e - 1 > b) --e;
     return e > b ? e : 0;
   }
 
   // Theme song artists: '"Idol" by YOASOBI', 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick
   // Back"', in a sentence about songs. Their names take any shape, so only this context finds them.
   void find_song_artists() {
-    static const std::unordered_set<std::string_view> kSongWords = {
-        "opening", "ending", "theme", "themes", "song", "songs", "single", "track", "tracks", "opened",
-        "closed", "performed", "sang", "sings", "insert", "soundtrack", "op", "ed", "openings", "endings"};
     auto song_sentence = [&](std::size_t i) {
       const Sentence& s = doc_.sentences()[sentence_of_[i]];
       for (std::size_t k = s.first_token; k < s.end_token && k < tokens_.size(); ++k)
-        if (kSongWords.count(n(k))) return true;
+        if (in(k, kSongWord)) return true;
       return false;
     };
-    auto possessive = [&](std::size_t k) { return n(k) == "'s" || n(k) == "\xE2\x80\x99s"; };
-    for (std::size_t i = 1; i + 2 < tokens_.size(); ++i) {
-      if (n(i) != "\"" || !cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
+    auto possessive = [&](std::size_t k) { return is(k, "'s") || is(k, "\xE2\x80\x99s"); };
+    std::size_t next = 1;  // the first token not passed over
+    for (std::size_t i : quotes_) {
+      if (i < next) continue;
+      if (i + 2 >= tokens_.size()) break;
+      if (!cap(i + 1) || tokens_[i + 1].has(kSpaceBefore)) continue;
       std::size_t j = i + 1;
-      while (j < tokens_.size() && j - i <= 10 && n(j) != "\"" && same_sentence(i, j)) ++j;
-      if (j >= tokens_.size() || n(j) != "\"" || !song_sentence(i)) continue;
+      while (j < tokens_.size() && j - i <= 10 && !is(j, "\"") && same_sentence(i, j)) ++j;
+      if (j >= tokens_.size() || !is(j, "\"") || !song_sentence(i)) continue;
       // '"Idol" by YOASOBI', '"Mugen," by ...'
-      if (n(j + 1) == "by")
+      if (is(j + 1, "by"))
         if (const std::size_t ae = artist_end(j + 2)) add_person(j + 2, ae, "composer");
       // 'Ado's "Kura Kura"', 'Kenshi Yonezu's opening "Kick Back"'
       std::size_t end = i;
-      if (end >= 2 && (n(end - 1) == "opening" || n(end - 1) == "ending" || n(end - 1) == "theme" ||
-                       n(end - 1) == "song" || n(end - 1) == "single"))
+      if (end >= 2 && (is(end - 1, "opening") || is(end - 1, "ending") || is(end - 1, "theme") ||
+                       is(end - 1, "song") || is(end - 1, "single")))
         --end;
       // 'the Official Hige Dandism opening "Cry Baby"'
       if (end < i && end >= 2 && cap(end - 1) && !possessive(end - 1)) {
@@ -1532,18 +1796,18 @@ class Scanner {
         while (b > 0 && end - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
                (cap(b - 1) || tokens_[b - 1].has(kAllCaps)))
           --b;
-        if (b < end && b > 0 && n(b - 1) == "the" && !words_[b].not_name_start) add_person(b, end, "composer");
+        if (b < end && b > 0 && is(b - 1, "the") && !words_[b].not_name_start) add_person(b, end, "composer");
       }
       if (end >= 2 && possessive(end - 1)) {
         std::size_t b = end - 1;
         while (b > 0 && end - 1 - b < 5 && same_sentence(b - 1, end - 1) && !taken(b - 1, b) &&
-               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || n(b - 1) == "&" ||
+               (cap(b - 1) || tokens_[b - 1].has(kAllCaps) || is(b - 1, "&") ||
                 tokens_[b - 1].kind == TokenKind::kNumber))
           --b;
         while (b < end - 1 && (words_[b].not_name_start || words_[b].name_stop)) ++b;
         if (b < end - 1 && cap(b)) add_person(b, end - 1, "composer");
       }
-      i = j;
+      next = j + 1;
     }
   }
 
@@ -1554,11 +1818,11 @@ class Scanner {
     std::size_t best_distance = 0;
     for (std::size_t k = s.first_token; k < s.end_token; ++k) {
       if (k >= b && k < e) continue;
-      auto it = kSentenceRoleWords.find(n(k));
-      if (it == kSentenceRoleWords.end()) continue;
+      if (k >= words_.size() || !words_[k].sentence_role) continue;
+      const std::string_view role = kRoleNames[words_[k].sentence_role];
       const std::size_t distance = k < b ? b - k : k - e;
       if (best.empty() || distance < best_distance) {
-        best = it->second;
+        best = role;
         best_distance = distance;
       }
     }
@@ -1570,8 +1834,8 @@ class Scanner {
   void link_surnames() {
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> surname_to_person, first_to_character;
     for (const std::string& p : people_) {
-      const auto words = split_words(p);
-      if (words.size() >= 2) surname_to_person.emplace(words.back(), p);
+      const WordEnds words = word_ends(p);
+      if (words.count >= 2) surname_to_person.emplace(std::string(words.last), p);
     }
     for (const BracketPair& pair : bracket_pairs_) {
       const std::string inner(doc_.text_of(tokens_[pair.inner]));
@@ -1579,8 +1843,8 @@ class Scanner {
       if (surname_to_person.count(inner) && surname_to_person[inner] != outer) {
         retype(pair.outer_begin, "character", outer);
         if (people_.erase(outer)) {
-          const auto words = split_words(outer);
-          if (surname_to_person[words.back()] == outer) surname_to_person.erase(words.back());
+          const std::string last(word_ends(outer).last);
+          if (surname_to_person[last] == outer) surname_to_person.erase(last);
         }
         if (!taken(pair.outer_begin, pair.outer_end)) add_character(pair.outer_begin, pair.outer_end);
         characters_.insert(outer);
@@ -1598,10 +1862,16 @@ class Scanner {
       if (r.empty() || r == "other" || weak_roles_.count(it->second)) r = role;
     }
     for (const std::string& c : characters_) {
-      const auto words = split_words(c);
-      if (words.size() >= 2 && !surname_to_person.count(words.front())) first_to_character.emplace(words.front(), c);
+      const WordEnds words = word_ends(c);
+      if (words.count >= 2 && !surname_to_person.count(words.first))
+        first_to_character.emplace(std::string(words.first), c);
     }
+    // A bit per key's hash (as text_hashes_ has it), so that most words are passed over on one test.
+    std::uint64_t filter = 0;
+    for (const auto* map : {&surname_to_person, &first_to_character})
+      for (const auto& [key, value] : *map) filter |= std::uint64_t{1} << (word_hash(key) % 64);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!(filter >> (text_hashes_[i] % 64) & 1)) continue;
       if (!cap(i) || taken(i, i + 1) || (i + 1 < tokens_.size() && cap(i + 1) && !tokens_[i + 1].has(kNewlineBefore)))
         continue;
       const std::string_view word = doc_.text_of(tokens_[i]);
@@ -1609,8 +1879,8 @@ class Scanner {
         add(i, i + 1, "person", it->second);
         // "Lyonne plays Charlie Cale"
         const std::string_view verb = n(i + 1);
-        if (verb == "plays" || verb == "voices" || verb == "played" || verb == "voiced" || verb == "portrays" ||
-            verb == "portrayed") {
+        if (eq(verb, "plays") || eq(verb, "voices") || eq(verb, "played") || eq(verb, "voiced") || eq(verb, "portrays") ||
+            eq(verb, "portrayed")) {
           const std::size_t c = cap(i + 2) ? i + 2 : described_character(i + 2);
           if (const std::size_t ce = character_end(c)) add_character(c, ce);
         }
@@ -1625,11 +1895,12 @@ class Scanner {
   std::span<const Token> tokens_;
   std::vector<std::string_view> norms_;
   std::vector<GazetteerIndex::Word> words_;  // per token, what the gazetteer knows of its word
-  std::vector<std::size_t> text_hashes_;     // per token, the hash of its text (find_phrases)
-  std::vector<bool> sentence_start_;
-  std::vector<std::size_t> sentence_of_;
+  std::vector<std::uint32_t> quotes_;                // the tokens that are a straight double quote
+  std::vector<std::uint64_t> text_hashes_;   // per token, the hash of its text (find_phrases)
+  std::vector<std::uint8_t> sentence_start_;  // bytes, not bits: tested for most tokens
+  std::vector<std::uint32_t> sentence_of_;
   std::vector<EntityMention> mentions_;
-  std::vector<bool> token_taken_;  // tokens inside an entity already found
+  std::vector<std::uint8_t> token_taken_;  // tokens inside an entity already found
   std::map<std::string, std::string> roles_;
   std::set<std::string> people_, characters_;
   std::set<std::string> weak_roles_;  // people whose role was guessed from the words around them
