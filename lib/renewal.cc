@@ -43,6 +43,22 @@ int class_index(const std::string& status, const std::string& outlook) {
   return -1;
 }
 
+// log1p of a feature's sum. Feature values are 1, 0.5 and 0.25, so sums are quarters and
+// nearly all of them small: those come from a table (the same values as std::log1p).
+double dampen(double sum) {
+  static const std::array<double, 1024> kQuarters = [] {
+    std::array<double, 1024> t{};
+    for (std::size_t k = 0; k < t.size(); ++k) t[k] = std::log1p(static_cast<double>(k) / 4);
+    return t;
+  }();
+  const double quarters = sum * 4;
+  if (quarters >= 0 && quarters < static_cast<double>(kQuarters.size())) {
+    const auto k = static_cast<std::size_t>(quarters);
+    if (static_cast<double>(k) == quarters) return kQuarters[k];
+  }
+  return std::log1p(sum);
+}
+
 // Cue features of a document summed per name.
 std::unordered_map<std::string, double> feature_sums(const std::vector<CueFeature>& cues) {
   std::unordered_map<std::string, double> sums;
@@ -62,7 +78,7 @@ std::vector<std::pair<int, double>> feature_values(const std::unordered_map<std:
   for (const auto& [name, sum] : sums) {
     auto it = vocabulary.find(name);
     if (it == vocabulary.end()) continue;
-    values.emplace_back(it->second, std::log1p(sum));
+    values.emplace_back(it->second, dampen(sum));
     if (name == "bias") bias = it->second;
     else norm += values.back().second * values.back().second;
   }
@@ -319,7 +335,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   };
   constexpr std::size_t kMaxCachedBytes = 8u << 20;
   const bool cache = doc.text().size() <= kMaxCachedBytes;
-  std::vector<Occurrence> occurrences;
+  thread_local std::vector<Occurrence> occurrences;  // reused: a long article's list is large
+  occurrences.clear();
   // Sums and contributions per model feature: dense arrays reused by the thread (zeroing them per
   // article would cost more than a short article's scoring), reset through the features touched.
   thread_local std::vector<double> sums, contribution;
@@ -399,7 +416,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // values wait in `contribution` until the norm is known.
   double norm = 0;
   for (const int f : touched) {
-    contribution[f] = std::log1p(sums[f]);
+    contribution[f] = dampen(sums[f]);
     if (f != bias) norm += contribution[f] * contribution[f];
   }
   norm = std::sqrt(norm);
