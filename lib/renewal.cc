@@ -115,6 +115,7 @@ struct RenewalScorer::Model {
     std::size_t size = 1024;
     while (size < 2 * features.size()) size *= 2;
     slots.assign(size, 0);
+    pair_filter.fill(0);
     for (std::size_t i = 0; i < features.size(); ++i) {
       index[features[i]] = static_cast<int>(i);
       const std::uint64_t h = feature_name_hash(features[i]);
@@ -124,6 +125,7 @@ struct RenewalScorer::Model {
           throw Error("renewal model: features '" + features[i] + "' and '" +
                       features[(slots[at] & 0xffffffffu) - 1] + "' have the same hash");
       slots[at] = (h >> 32 << 32) | (i + 1);
+      if (features[i].compare(0, 2, "b:") == 0) pair_filter[h >> 54] |= 1ull << (h >> 48 & 63);
     }
     build_word_index();
   }
@@ -148,6 +150,13 @@ struct RenewalScorer::Model {
   // One bit per (hash >> 49): most of an article's words are not the model's, and this 4 KB
   // filter, which stays in L1, turns most of them away before the table.
   std::array<std::uint64_t, 512> word_filter{};
+  // The same for word pairs ("b:"), 8 KB: most pairs of an article's words are not the model's.
+  std::array<std::uint64_t, 1024> pair_filter{};
+  int pair_feature(std::uint64_t first_hash, std::uint64_t second_hash) const {
+    const std::uint64_t h = word_feature_hash('b', first_hash, second_hash);
+    if (!(pair_filter[h >> 54] >> (h >> 48 & 63) & 1)) return -1;
+    return lookup(h);
+  }
   std::vector<WordFeatures> words;
 
   void build_word_index() {
@@ -189,7 +198,8 @@ struct RenewalScorer::Model {
   int word_feature(char kind, std::uint64_t first_hash, std::uint64_t second_hash) const {
     if (kind == 'o') return word(first_hash).seen_alone;
     if (kind == 'w') return word(first_hash).in_cue_sentence;
-    if (kind == 'b' && !(word(first_hash).pair_first && word(second_hash).pair_second)) return -1;
+    if (kind == 'b')
+      return word(first_hash).pair_first && word(second_hash).pair_second ? pair_feature(first_hash, second_hash) : -1;
     return lookup(word_feature_hash(kind, first_hash, second_hash));
   }
 
@@ -385,7 +395,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
         if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
         add(word->in_cue_sentence, 0.5f);
         if (i + 1 < s.size && word->pair_first && next->pair_second)
-          add(m.lookup(word_feature_hash('b', s.hashes[i], s.hashes[i + 1])), 0.5f);
+          add(m.pair_feature(s.hashes[i], s.hashes[i + 1]), 0.5f);
       }
     }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);

@@ -123,9 +123,9 @@ inline std::uint64_t short_word_hash(std::size_t size, std::uint64_t head) {
 inline std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash) {
   // Each kind its own seed.
   const std::uint64_t seed = static_cast<unsigned char>(kind) * 0xe7037ed1a0b428dbull;
-  std::uint64_t h = hash_mix(seed ^ (first_hash * 0x9e3779b97f4a7c15ull));
-  if (kind == 'b') h = hash_mix(h ^ (second_hash * 0xc2b2ae3d27d4eb4full));
-  return h;
+  // The second word rotated, so that "b:a b" and "b:b a" differ.
+  const std::uint64_t second = (second_hash << 29 | second_hash >> 35) * 0xc2b2ae3d27d4eb4full;
+  return hash_mix(seed ^ (first_hash * 0x9e3779b97f4a7c15ull) ^ second);
 }
 
 // The official events told about the main show, in text order: an order ("renew"), a
