@@ -508,7 +508,18 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       info[i] = table.find(hashes[i]);
       rumour = rumour || (info[i].flags & kRumourWord) || is_rumour_prefix(heads[i]);
     }
-    const bool question = norms.back() == "?";
+    // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
+    // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
+    thread_local std::vector<std::uint8_t> asked;
+    asked.resize(n);
+    {
+      bool q = false;
+      for (std::size_t k = n; k-- > 0;) {
+        const std::string_view w = norms[k];
+        if (w.size() == 1 && (w[0] == '?' || w[0] == '.' || w[0] == '!')) q = w[0] == '?';
+        asked[k] = q;
+      }
+    }
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
     const bool lede = static_cast<int>(si) == headline_index + 1;
@@ -596,6 +607,7 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       // A decisive "no" to another season is a cancellation event.
       const std::string_view event = !negated ? (is_event(best->cls) ? best->cls : "")
                                      : neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
+      const bool question = asked[i];
       if (events && !modal && !question && subj != "other" && !event.empty()) {
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
