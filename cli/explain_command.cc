@@ -54,6 +54,13 @@ int explain_main(const std::vector<std::string>& args) {
       char w[16];
       std::snprintf(w, sizeof w, "%+6.2f", e.weight);
       std::cout << "  " << w << "  '" << one_line(e.text) << "'\n";
+      std::string features;
+      for (const auto& [name, weight] : e.features) {
+        char f[32];
+        std::snprintf(f, sizeof f, " %+.2f", weight);
+        features += (features.empty() ? "" : ",") + std::string(" ") + name + f;
+      }
+      if (!features.empty()) std::cout << "          features:" << features << "\n";
     }
   }
   if (r.sentiment) {

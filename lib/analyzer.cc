@@ -57,7 +57,7 @@ RenewalReport to_report(const RenewalResult& r) {
   out.status = r.status;
   out.likelihood = r.likelihood;
   out.outlook = r.outlook;
-  for (const RenewalEvidenceItem& e : r.evidence) out.evidence.push_back({e.begin, e.end, e.text, e.weight});
+  for (const RenewalEvidenceItem& e : r.evidence) out.evidence.push_back({e.begin, e.end, e.text, e.weight, e.features});
   return out;
 }
 

@@ -41,6 +41,10 @@ std::string to_json(const ArticleReport& r) {
       w.begin_object();
       write_span(w, e.begin, e.end);
       w.key("text").value(e.text).key("weight").value(e.weight);
+      w.key("features").begin_array();
+      for (const auto& [name, weight] : e.features)
+        w.begin_object().key("name").value(name).key("weight").value(weight).end_object();
+      w.end_array();
       w.end_object();
     }
     w.end_array();

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,6 +28,25 @@ TEST(Analyzer, ReportsTitleAndStatsOfTheSample) {
   EXPECT_EQ(report.title->rfind("Rilakkuma and Kaoru Season 2", 0), 0u);
   EXPECT_EQ(report.stats.bytes, text.size());
   EXPECT_GT(report.stats.sentences, 15u);
+}
+
+TEST(Analyzer, RenewalEvidenceNamesTheFeaturesBehindEachSentence) {
+  const Analyzer analyzer;
+  const std::string text = sample();
+  const ArticleReport report = analyzer.analyze(text);
+  ASSERT_TRUE(report.renewal.has_value());
+  EXPECT_EQ(report.renewal->status, "unconfirmed");
+  ASSERT_FALSE(report.renewal->evidence.empty());
+  for (const Evidence& e : report.renewal->evidence) {
+    EXPECT_EQ(e.text, text.substr(e.begin, e.end - e.begin));
+    ASSERT_FALSE(e.features.empty()) << e.text;
+    EXPECT_LE(e.features.size(), 4u);
+    // Strongest first.
+    for (std::size_t i = 1; i < e.features.size(); ++i)
+      EXPECT_GE(std::abs(e.features[i - 1].second), std::abs(e.features[i].second));
+  }
+  const std::string json = to_json(report);
+  EXPECT_NE(json.find("\"features\":[{\"name\":"), std::string::npos);
 }
 
 TEST(Analyzer, TitleHintWins) {

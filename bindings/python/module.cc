@@ -194,7 +194,8 @@ PYBIND11_MODULE(_greenlight, m) {
       .def_readonly("begin", &Evidence::begin)
       .def_readonly("end", &Evidence::end)
       .def_readonly("text", &Evidence::text)
-      .def_readonly("weight", &Evidence::weight);
+      .def_readonly("weight", &Evidence::weight)
+      .def_readonly("features", &Evidence::features, "the sentence's strongest features: (name, contribution)");
   py::class_<RenewalReport>(m, "RenewalReport")
       .def_readonly("status", &RenewalReport::status, "renewed, cancelled, ended or unconfirmed")
       .def_readonly("likelihood", &RenewalReport::likelihood, "calibrated probability of another season")

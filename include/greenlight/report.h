@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace greenlight {
@@ -29,6 +30,9 @@ struct Evidence {
   std::uint32_t begin = 0, end = 0;  // a sentence, usually
   std::string text;
   double weight = 0;  // contribution to the logit of the reported status or likelihood
+  // The sentence's strongest features and their contributions (feature names are described in
+  // docs/renewal.md: "cancel|neg", "season_ref|q", "w:renewed" ...).
+  std::vector<std::pair<std::string, double>> features;
 };
 
 struct RenewalReport {
