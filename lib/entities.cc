@@ -15,6 +15,7 @@
 #include "embedded.h"
 #include "greenlight/error.h"
 #include "renewal_cues.h"
+#include "word_hash.h"
 
 namespace greenlight {
 
@@ -149,39 +150,6 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// A hash for short words, inlined: every token of a document is hashed once or twice, and
-// std::hash's out-of-line byte loop cost more than the lookups it serves.
-inline std::uint64_t word_hash(std::string_view s) {
-  const char* p = s.data();
-  std::size_t n = s.size();
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
-  while (n >= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
-    // The last 1 to 7 bytes in two loads that may overlap (the size is in h already).
-    std::uint64_t v;
-    if (n >= 4) {
-      std::uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      v = static_cast<std::uint64_t>(hi) << 32 | lo;
-    } else {
-      v = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
-          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
-    }
-    h = (h ^ v) * 0x94D049BB133111EBull;
-    h ^= h >> 29;
-  }
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  return h;
-}
 
 // The word lists a word belongs to, as bits of GazetteerIndex::Word::sets: a token's lists are
 // found with its one lookup in the word table, not by a hash lookup per list and test.

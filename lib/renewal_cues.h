@@ -26,6 +26,7 @@
 
 #include "greenlight/renewal.h"
 #include "greenlight/tokenizer.h"
+#include "word_hash.h"
 
 namespace greenlight {
 
@@ -74,51 +75,8 @@ class CueSink {
 // composed from its words' hashes: feature_name_hash("b:fans want") ==
 // word_feature_hash("b:", word_hash("fans"), word_hash("want")). Word pairs are named with a space
 // between the words, which no token contains.
-std::uint64_t word_hash(std::string_view word);
 std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash);
 std::uint64_t feature_name_hash(std::string_view name);
-
-// The first (up to) eight bytes of a word, little-endian, zero-padded: compared as one integer.
-inline std::uint64_t word_head(std::string_view w) {
-  // Fixed-size loads (a memcpy of variable length is a call): overlapping ones for 4 to 7 bytes.
-  const char* p = w.data();
-  const std::size_t n = w.size();
-  std::uint64_t x = 0;
-  if (n >= 8) {
-    std::memcpy(&x, p, 8);
-  } else if (n >= 4) {
-    std::uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    x = lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));
-  } else if (n > 0) {
-    const auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i); };
-    x = byte(0) | byte(n / 2) | byte(n - 1);
-  }
-  return x;
-}
-
-// MurmurHash3's finalizer.
-inline std::uint64_t hash_mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
-// Inline: scoring calls these once or twice per token.
-// Eight bytes at a time: a word is usually one or two steps.
-inline std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ word.size();
-  for (; word.size() >= 8; word.remove_prefix(8)) h = hash_mix(h ^ word_head(word));
-  return hash_mix(h ^ word_head(word) ^ 0xa0761d6478bd642full);
-}
-// word_hash of a word shorter than eight bytes from its size and word_head.
-inline std::uint64_t short_word_hash(std::size_t size, std::uint64_t head) {
-  return hash_mix((0x9e3779b97f4a7c15ull ^ size) ^ head ^ 0xa0761d6478bd642full);
-}
 
 inline std::uint64_t word_feature_hash(char kind, std::uint64_t first_hash, std::uint64_t second_hash) {
   // Each kind its own seed.
