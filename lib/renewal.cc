@@ -100,10 +100,9 @@ struct RenewalScorer::Model {
   Eigen::VectorXd likelihood_weights;                // features
   double likelihood_temperature = 1.0;               // logit scale fitted on held-out folds
 
-  // Scoring looks features up by a 64-bit hash of the name, so it never builds the strings. An
-  // article looks up a feature per word, most of them absent from the model, so the table is
-  // small enough to stay in cache: 8-byte slots of (upper 32 bits of the hash, index + 1), with
-  // open addressing from the lower bits, at most half full.
+  // Features other than words' are looked up by a 64-bit hash of the name, so scoring never
+  // builds the strings: 8-byte slots of (upper 32 bits of the hash, index + 1), with open
+  // addressing from the lower bits, at most half full.
   std::vector<std::uint64_t> slots;
   // The weights scoring reads, packed per feature into one 32-byte block: six status weights,
   // the likelihood weight (temperature applied), padding.
@@ -115,7 +114,6 @@ struct RenewalScorer::Model {
     std::size_t size = 1024;
     while (size < 2 * features.size()) size *= 2;
     slots.assign(size, 0);
-    pair_filter.fill(0);
     for (std::size_t i = 0; i < features.size(); ++i) {
       index[features[i]] = static_cast<int>(i);
       const std::uint64_t h = feature_name_hash(features[i]);
@@ -125,7 +123,6 @@ struct RenewalScorer::Model {
           throw Error("renewal model: features '" + features[i] + "' and '" +
                       features[(slots[at] & 0xffffffffu) - 1] + "' have the same hash");
       slots[at] = (h >> 32 << 32) | (i + 1);
-      if (features[i].compare(0, 2, "b:") == 0) pair_filter[h >> 54] |= 1ull << (h >> 48 & 63);
     }
     build_word_index();
   }
@@ -137,70 +134,126 @@ struct RenewalScorer::Model {
       w[6] = static_cast<float>(likelihood_weights[static_cast<Eigen::Index>(i)] * likelihood_temperature);
     }
   }
-  // Word features ("o:", "w:", "b:") by the word's hash: an article looks one up per word, so
-  // the words of the model get their own small table (in the manner of `slots`), which gives a
-  // word's "o:" and "w:" features and whether it is part of any word pair, so that a pair is
-  // looked up in the large table only when both its words can be.
-  struct WordFeatures {
-    int seen_alone = -1;      // "o:" feature
+  // An article looks up every token, so the words of the model's word features ("o:", "w:", "b:")
+  // and the cue reader's words share one table: one probe gives a token's cue-reader WordInfo,
+  // its "o:" and "w:" features and an id, by which pair features ("b:") are found without hashing
+  // the pair's name.
+  struct Word {
+    std::uint64_t hash = 0;
+    WordInfo cue;
+    int seen_alone = -1;       // "o:" feature
     int in_cue_sentence = -1;  // "w:" feature
-    bool pair_first = false, pair_second = false;
+    bool begins_pair = false;  // the first word of some "b:" feature
   };
+  std::vector<Word> words;  // words[0]: any word not in the table
+  // Slots of (upper 32 bits of the hash, index into words), at most half full.
   std::vector<std::uint64_t> word_slots;
-  // One bit per (hash >> 49): most of an article's words are not the model's, and this 4 KB
-  // filter, which stays in L1, turns most of them away before the table.
-  std::array<std::uint64_t, 512> word_filter{};
-  // The same for word pairs ("b:"), 8 KB: most pairs of an article's words are not the model's.
-  std::array<std::uint64_t, 1024> pair_filter{};
-  int pair_feature(std::uint64_t first_hash, std::uint64_t second_hash) const {
-    const std::uint64_t h = word_feature_hash('b', first_hash, second_hash);
-    if (!(pair_filter[h >> 54] >> (h >> 48 & 63) & 1)) return -1;
-    return lookup(h);
-  }
-  std::vector<WordFeatures> words;
+  // Pair features by the ids of their words, (first << 32 | second): open addressing, at most
+  // half full. Words that begin no pair are turned away before (Word::begins_pair).
+  struct PairSlot {
+    std::uint64_t key = 0;  // 0: empty (word ids start at 1)
+    int feature = -1;
+  };
+  std::vector<PairSlot> pair_slots;
+  static std::size_t pair_slot(std::uint64_t key, std::size_t mask) { return hash_mix(key) & mask; }
 
   void build_word_index() {
-    std::unordered_map<std::uint64_t, WordFeatures> by_word;
+    words.assign(1, Word{});
+    std::unordered_map<std::uint64_t, std::uint32_t> id_of;
+    std::vector<std::string_view> names;  // id -> word (for errors)
+    names.emplace_back();
+    auto id = [&](std::string_view w) {
+      const std::uint64_t h = word_hash(w);
+      auto [it, added] = id_of.emplace(h, static_cast<std::uint32_t>(words.size()));
+      if (added) {
+        Word word;
+        word.hash = h;
+        word.cue = cue_word_info(h, word_head(w));
+        words.push_back(word);
+        names.push_back(w);
+      } else if (names[it->second] != w) {
+        throw Error("renewal model: words '" + std::string(w) + "' and '" + std::string(names[it->second]) +
+                    "' have the same hash");
+      }
+      return it->second;
+    };
+    for (const std::string_view w : cue_words()) id(w);
+    std::vector<std::pair<std::uint64_t, int>> pair_list;  // (first << 32 | second), feature
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::string_view name = features[i];
       const std::string_view kind = name.substr(0, 2);
-      if (kind == "o:") by_word[word_hash(name.substr(2))].seen_alone = static_cast<int>(i);
-      if (kind == "w:") by_word[word_hash(name.substr(2))].in_cue_sentence = static_cast<int>(i);
+      if (kind == "o:") words[id(name.substr(2))].seen_alone = static_cast<int>(i);
+      if (kind == "w:") words[id(name.substr(2))].in_cue_sentence = static_cast<int>(i);
       if (kind == "b:" && name.find(' ', 2) != std::string_view::npos) {
         const std::size_t space = name.find(' ', 2);
-        by_word[word_hash(name.substr(2, space - 2))].pair_first = true;
-        by_word[word_hash(name.substr(space + 1))].pair_second = true;
+        const std::uint32_t first = id(name.substr(2, space - 2)), second = id(name.substr(space + 1));
+        words[first].begins_pair = true;
+        pair_list.emplace_back(std::uint64_t{first} << 32 | second, static_cast<int>(i));
       }
     }
+    std::size_t pair_size = 1024;
+    while (pair_size < 2 * pair_list.size()) pair_size *= 2;
+    pair_slots.assign(pair_size, PairSlot{});
+    for (const auto& [key, feature] : pair_list) {
+      std::size_t at = pair_slot(key, pair_size - 1);
+      while (pair_slots[at].key != 0) at = (at + 1) & (pair_size - 1);
+      pair_slots[at] = {key, feature};
+    }
     std::size_t size = 1024;
-    while (size < 2 * by_word.size()) size *= 2;
+    while (size < 2 * words.size()) size *= 2;
     word_slots.assign(size, 0);
-    word_filter.fill(0);
-    words.clear();
-    for (const auto& [h, w] : by_word) {
-      std::size_t at = h & (size - 1);
-      for (; word_slots[at] != 0; at = (at + 1) & (size - 1))
-        if ((word_slots[at] >> 32) == (h >> 32)) throw Error("renewal model: two words of its features have the same hash");
-      words.push_back(w);
-      word_slots[at] = (h >> 32 << 32) | words.size();
-      word_filter[h >> 55] |= 1ull << (h >> 49 & 63);
+    for (std::uint32_t w = 1; w < words.size(); ++w) {
+      std::size_t at = words[w].hash & (size - 1);
+      while (word_slots[at] != 0) at = (at + 1) & (size - 1);
+      word_slots[at] = (words[w].hash >> 32 << 32) | w;
     }
   }
-  const WordFeatures& word(std::uint64_t hash) const {
-    static const WordFeatures kNone;
-    if (!(word_filter[hash >> 55] >> (hash >> 49 & 63) & 1)) return kNone;
+  // The id of a word by its hash; 0 for a word not in the table.
+  std::uint32_t word_id(std::uint64_t hash) const {
     const std::size_t mask = word_slots.size() - 1;
-    for (std::size_t at = hash & mask; word_slots[at] != 0; at = (at + 1) & mask)
-      if ((word_slots[at] >> 32) == (hash >> 32)) return words[(word_slots[at] & 0xffffffffu) - 1];
-    return kNone;
+    for (std::size_t at = hash & mask; word_slots[at] != 0; at = (at + 1) & mask) {
+      if ((word_slots[at] >> 32) != (hash >> 32)) continue;
+      const auto w = static_cast<std::uint32_t>(word_slots[at]);
+      if (words[w].hash == hash) return w;
+    }
+    return 0;
   }
-  // The model feature of a word feature, or -1.
-  int word_feature(char kind, std::uint64_t first_hash, std::uint64_t second_hash) const {
-    if (kind == 'o') return word(first_hash).seen_alone;
-    if (kind == 'w') return word(first_hash).in_cue_sentence;
-    if (kind == 'b')
-      return word(first_hash).pair_first && word(second_hash).pair_second ? pair_feature(first_hash, second_hash) : -1;
-    return lookup(word_feature_hash(kind, first_hash, second_hash));
+  // The pair feature of two words, or -1.
+  int pair_feature(std::uint32_t first, std::uint32_t second) const {
+    if (second == 0 || !words[first].begins_pair) return -1;
+    const std::uint64_t key = std::uint64_t{first} << 32 | second;
+    const std::size_t mask = pair_slots.size() - 1;
+    for (std::size_t at = pair_slot(key, mask); pair_slots[at].key != 0; at = (at + 1) & mask)
+      if (pair_slots[at].key == key) return pair_slots[at].feature;
+    return -1;
+  }
+  // The tokens of a document with the cue reader's word info and each token's word id, from this
+  // table (as prepare_cue_tokens, with one probe per token for both).
+  void prepare_tokens(const Document& doc, CueTokens& out) const {
+    hash_cue_tokens(doc, out);
+    const std::size_t n = out.norms.size();
+    out.info.resize(n);
+    out.ids.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t w = word_id(out.hashes[i]);
+      out.ids[i] = w;
+      out.info[i] = w != 0 ? words[w].cue : cue_word_info(out.hashes[i], out.heads[i]);
+    }
+  }
+  // Calls add(feature, value) for each word feature of a sentence, in the order of
+  // CueSink::add_sentence_words.
+  template <class Add>
+  void sentence_word_features(const SentenceWords& s, Add&& add) const {
+    if (!s.cue_sentence) {
+      for (std::size_t i = 0; i < s.size; ++i)
+        if (s.use[i] & SentenceWords::kUseAlone) add(words[s.ids[i]].seen_alone, 0.25f);
+      return;
+    }
+    for (std::size_t i = 0; i < s.size; ++i) {
+      if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
+      add(words[s.ids[i]].in_cue_sentence, 0.5f);
+      if (i + 1 < s.size) add(pair_feature(s.ids[i], s.ids[i + 1]), 0.5f);
+    }
   }
 
   int lookup(std::uint64_t hash) const {
@@ -377,33 +430,17 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       if (occurrences) occurrences->push_back({f, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
-    void add_words(char kind, std::string_view, std::uint64_t first_hash, std::string_view,
-                   std::uint64_t second_hash, float value) override {
-      add(m.word_feature(kind, first_hash, second_hash), value);
-    }
-    // The same features as CueSink's loop, in the same order, with each word looked up once.
     void add_sentence_words(const SentenceWords& s) override {
-      if (!s.cue_sentence) {
-        for (std::size_t i = 0; i < s.size; ++i)
-          if (s.use[i] & SentenceWords::kUseAlone) add(m.word(s.hashes[i]).seen_alone, 0.25f);
-        return;
-      }
-      const Model::WordFeatures* next = s.size > 0 ? &m.word(s.hashes[0]) : nullptr;
-      for (std::size_t i = 0; i < s.size; ++i) {
-        const Model::WordFeatures* word = next;
-        if (i + 1 < s.size) next = &m.word(s.hashes[i + 1]);
-        if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
-        add(word->in_cue_sentence, 0.5f);
-        if (i + 1 < s.size && word->pair_first && next->pair_second)
-          add(m.pair_feature(s.hashes[i], s.hashes[i + 1]), 0.5f);
-      }
+      m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
   } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
+  thread_local CueTokens tokens;  // reused: a long article's arrays are large
+  m.prepare_tokens(doc, tokens);
   int cue_sentences = 0;
   CueEvents events;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     sum_sink.sentence = static_cast<std::uint32_t>(si);
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, sum_sink, &events);
+    cue_sentences += sentence_cue_features(doc, tokens, subject, headline_index, si, sum_sink, &events);
   }
   // Event features are evidence of the sentence holding the event: their occurrences go in
   // sentence order with the others.
@@ -466,9 +503,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     std::uint32_t sentence = 0;
     SentenceSink(const Model& model, std::vector<Occurrence>& o) : m(model), out(o) {}
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
-    void add_words(char kind, std::string_view, std::uint64_t first_hash, std::string_view,
-                   std::uint64_t second_hash, float value) override {
-      add(m.word_feature(kind, first_hash, second_hash), value);
+    void add_sentence_words(const SentenceWords& s) override {
+      m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
     void add(int f, float value) {
       if (f >= 0) out.push_back({f, value, sentence});
@@ -481,7 +517,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     if (cache) return std::make_pair(occurrences.data() + cached_from, occurrences.data() + cached_to);
     found_again.clear();
     sentence_sink.sentence = static_cast<std::uint32_t>(si);
-    sentence_cue_features(doc, subject, headline_index, si, sentence_sink);
+    sentence_cue_features(doc, tokens, subject, headline_index, si, sentence_sink);
     return std::make_pair(found_again.data(), found_again.data() + found_again.size());
   };
   // The strongest sentences first (by weight alone), then their features.

@@ -274,28 +274,6 @@ const PatternIndex& pattern_index() {
   return index;
 }
 
-// What a word is to the cue reader, looked up once per token: the patterns that start with it
-// and its roles as a modifier. Scans over the clause then test bits instead of comparing strings.
-enum WordFlag : std::uint16_t {
-  kNegator = 1 << 0,
-  kModal = 1 << 1,
-  kPending = 1 << 2,
-  kDecisive = 1 << 3,
-  kDecided = 1 << 4,
-  kSeasonWord = 1 << 5,
-  kClauseBreak = 1 << 6,
-  kPastPerfect = 1 << 7,  // "had", "'d"
-  kRumourWord = 1 << 8,
-  kPronounStart = 1 << 9,  // first word of a pronoun subject
-  kAfterAnyWord = 1 << 10,  // second word of a pattern that starts with any word ("* and final")
-  kFunctionWord = 1 << 11,  // "the", "of", "its": no word feature of its own
-};
-
-struct WordInfo {
-  const std::vector<int>* patterns = nullptr;  // patterns whose first word is this word
-  std::uint16_t flags = 0;
-};
-
 // The word table, keyed by word_hash so that a token is hashed once for the lookup and for its
 // word features. Open addressing; the word is compared too, so a hash collision with an unknown
 // word cannot give it a role.
@@ -310,9 +288,11 @@ class WordTable {
       std::size_t i = h & (size - 1);
       while (slots_[i] != 0) i = (i + 1) & (size - 1);
       entries_.push_back({h, info});
+      words_.push_back(word);
       slots_[i] = (h >> 32 << 32) | entries_.size();
     }
   }
+  std::vector<std::string_view> words() const { return words_; }
   // A word is known by its 64-bit hash alone, as the patterns' words are (WordTest).
   WordInfo find(std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
@@ -333,6 +313,7 @@ class WordTable {
   };
   std::vector<std::uint64_t> slots_;
   std::vector<Entry> entries_;
+  std::vector<std::string_view> words_;
 };
 
 const WordTable& word_table() {
@@ -401,13 +382,13 @@ bool is_event(std::string_view cls) {
 }
 
 // A word that dates an event to the past: a year, "ago", "back in", "previously", "last year".
-bool is_dating_word(const std::vector<std::string_view>& norms, std::size_t k) {
+bool is_dating_word(const std::string_view* norms, std::size_t n, std::size_t k) {
   const std::string_view w = norms[k];
   if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
       std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return true;
   if (w == "ago" || w == "previously" || w == "originally" || w == "initially" || w == "once") return true;
-  if (k + 1 < norms.size()) {
+  if (k + 1 < n) {
     const std::string_view next = norms[k + 1];
     if (w == "back" && next == "in") return true;
     if (w == "last" && (next == "year" || next == "spring" || next == "summer" || next == "fall" || next == "autumn" ||
@@ -428,6 +409,36 @@ std::uint64_t feature_name_hash(std::string_view name) {
       return word_feature_hash(kind, word_hash(name.substr(2, space - 2)), word_hash(name.substr(space + 1)));
   }
   return hash_mix(word_hash(name) ^ 0x5bd1e9955bd1e995ull);  // any other name
+}
+
+WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head) {
+  WordInfo info = word_table().find(hash);
+  if (is_rumour_prefix(head)) info.flags |= kRumourWord;
+  return info;
+}
+
+std::vector<std::string_view> cue_words() { return word_table().words(); }
+
+void hash_cue_tokens(const Document& doc, CueTokens& out) {
+  const auto tokens = doc.tokens();
+  const std::size_t n = tokens.size();
+  out.norms.resize(n);
+  out.hashes.resize(n);
+  out.heads.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = doc.normalized(tokens[i]);
+    const std::uint64_t head = word_head(w);
+    out.norms[i] = w;
+    out.heads[i] = head;
+    out.hashes[i] = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
+  }
+}
+
+void prepare_cue_tokens(const Document& doc, CueTokens& out) {
+  hash_cue_tokens(doc, out);
+  out.info.resize(out.norms.size());
+  for (std::size_t i = 0; i < out.norms.size(); ++i) out.info[i] = cue_word_info(out.hashes[i], out.heads[i]);
+  out.ids.clear();
 }
 
 void CueSink::add_sentence_words(const SentenceWords& s) {
@@ -474,11 +485,9 @@ int find_headline_sentence(const Document& doc) {
   return static_cast<int>(p.first_sentence);
 }
 
-bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           CueSink& sink, CueEvents* events) {
+bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const RenewalSubject& subject,
+                           int headline_index, std::size_t si, CueSink& sink, CueEvents* events) {
   const auto& patterns = compiled_patterns();
-  const auto tokens = doc.tokens();
-  thread_local std::vector<std::string_view> norms;
   // Feature names are built in one reused buffer: no allocation per feature.
   thread_local std::string name;
   auto emit = [&](float value, auto... parts) {
@@ -490,24 +499,14 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
     const Sentence& s = doc.sentences()[si];
     const std::size_t n = s.end_token - s.first_token;
     if (n == 0) return false;
-    // One lookup per token; whether the sentence passes on a rumour or report ("reportedly",
-    // "sources say", "a leak"), as an order or cancellation told that way is not official.
-    thread_local std::vector<WordInfo> info;
-    thread_local std::vector<std::uint64_t> hashes, heads;
-    norms.resize(n);
-    info.resize(n);
-    hashes.resize(n);
-    heads.resize(n);
+    const std::string_view* norms = tokens.norms.data() + s.first_token;
+    const std::uint64_t* hashes = tokens.hashes.data() + s.first_token;
+    const std::uint64_t* heads = tokens.heads.data() + s.first_token;
+    const WordInfo* info = tokens.info.data() + s.first_token;
+    // Whether the sentence passes on a rumour or report ("reportedly", "sources say", "a leak"),
+    // as an order or cancellation told that way is not official.
     bool rumour = false;
-    const WordTable& table = word_table();
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view w = doc.normalized(tokens[s.first_token + i]);
-      norms[i] = w;
-      heads[i] = word_head(w);
-      hashes[i] = w.size() < 8 ? short_word_hash(w.size(), heads[i]) : word_hash(w);
-      info[i] = table.find(hashes[i]);
-      rumour = rumour || (info[i].flags & kRumourWord) || is_rumour_prefix(heads[i]);
-    }
+    for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
     // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
     // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
     thread_local std::vector<std::uint8_t> asked;
@@ -613,11 +612,11 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
         bool background = past;
         for (std::size_t k = i; k-- > 0 && !background;) {
           if ((info[k].flags & kClauseBreak) || i - k > 8) break;
-          background = is_dating_word(norms, k);
+          background = is_dating_word(norms, n, k);
         }
         for (std::size_t k = i + best_len; k < n && k < i + best_len + 8 && !background; ++k) {
           if ((info[k].flags & kClauseBreak) && norms[k] != "and") break;
-          background = is_dating_word(norms, k);
+          background = is_dating_word(norms, n, k);
         }
         if (events->first.empty()) {
           events->first = event;
@@ -658,29 +657,29 @@ bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, i
       use[i] = any_cue ? (size >= 2 || (size == 1 && norms[i][0] == '?') ? SentenceWords::kUseInCue : 0)
                        : (size >= 2 && !(info[i].flags & kFunctionWord) ? SentenceWords::kUseAlone : 0);
     }
-    sink.add_sentence_words({norms.data(), hashes.data(), use.data(), n, any_cue});
+    sink.add_sentence_words(
+        {norms, hashes, use.data(), tokens.ids.empty() ? nullptr : tokens.ids.data() + s.first_token, n, any_cue});
     return any_cue;
   }
-}
-
-bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           std::vector<CueFeature>& out, CueEvents* events) {
-  struct VectorSink final : CueSink {
-    std::vector<CueFeature>& out;
-    int sentence;
-    VectorSink(std::vector<CueFeature>& o, int s) : out(o), sentence(s) {}
-    void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
-  } sink(out, static_cast<int>(si));
-  return sentence_cue_features(doc, subject, headline_index, si, sink, events);
 }
 
 std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalSubject& subject) {
   std::vector<CueFeature> out;
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
+  struct VectorSink final : CueSink {
+    std::vector<CueFeature>& out;
+    int sentence = 0;
+    explicit VectorSink(std::vector<CueFeature>& o) : out(o) {}
+    void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
+  } sink(out);
+  CueTokens tokens;
+  prepare_cue_tokens(doc, tokens);
   int cue_sentences = 0;
   CueEvents events;
-  for (std::size_t si = 0; si < doc.sentences().size(); ++si)
-    cue_sentences += sentence_cue_features(doc, subject, headline_index, si, out, &events);
+  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+    sink.sentence = static_cast<int>(si);
+    cue_sentences += sentence_cue_features(doc, tokens, subject, headline_index, si, sink, &events);
+  }
   for (EventFeature& f : event_features(events)) out.push_back({std::move(f.name), 1, f.sentence});
   out.push_back({"bias", 1, -1});
   if (cue_sentences == 0) out.push_back({"no_cue_sentences", 1, -1});

@@ -46,12 +46,14 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 // of an article's features. The default add_words builds the name and calls add.
 // A sentence's words as the word features see them: for each token its normalized form, its
 // word_hash and which features it takes (kUseAlone: an "o:" feature in a sentence without cues;
-// kUseInCue: a "w:" feature and the pair with the next token in a cue sentence).
+// kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and the ids a
+// scorer gave the tokens (CueTokens::ids; null when it gave none).
 struct SentenceWords {
   static constexpr std::uint8_t kUseAlone = 1, kUseInCue = 2;
   const std::string_view* words = nullptr;
   const std::uint64_t* hashes = nullptr;
   const std::uint8_t* use = nullptr;
+  const std::uint32_t* ids = nullptr;
   std::size_t size = 0;
   bool cue_sentence = false;
 };
@@ -70,6 +72,49 @@ class CueSink {
  protected:
   ~CueSink() = default;
 };
+
+// What a word is to the cue reader, looked up once per token: the patterns that start with it
+// and its roles as a modifier. Scans over the clause then test bits instead of comparing strings.
+enum WordFlag : std::uint16_t {
+  kNegator = 1 << 0,
+  kModal = 1 << 1,
+  kPending = 1 << 2,
+  kDecisive = 1 << 3,
+  kDecided = 1 << 4,
+  kSeasonWord = 1 << 5,
+  kClauseBreak = 1 << 6,
+  kPastPerfect = 1 << 7,  // "had", "'d"
+  kRumourWord = 1 << 8,   // "reportedly", "sources"; or a rumour prefix ("rumours", "leaked")
+  kPronounStart = 1 << 9,  // first word of a pronoun subject
+  kAfterAnyWord = 1 << 10,  // second word of a pattern that starts with any word ("* and final")
+  kFunctionWord = 1 << 11,  // "the", "of", "its": no word feature of its own
+};
+
+struct WordInfo {
+  const std::vector<int>* patterns = nullptr;  // patterns whose first word is this word
+  std::uint16_t flags = 0;
+};
+
+// The cue reader's words: a word's WordInfo by its word_hash and word_head (the head gives the
+// rumour prefixes), {} for a word it does not know.
+WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head);
+// Every word the cue reader knows, for a scorer that merges them into its own word table.
+std::vector<std::string_view> cue_words();
+
+// A document's tokens as the cue reader sees them, found once per document: each token's
+// normalized form, word_hash, word_head and WordInfo. A scorer may fill `info` from its own table
+// (holding the cue reader's words) and give each token an id of its own, which reaches its sink
+// through SentenceWords::ids.
+struct CueTokens {
+  std::vector<std::string_view> norms;
+  std::vector<std::uint64_t> hashes, heads;
+  std::vector<WordInfo> info;
+  std::vector<std::uint32_t> ids;  // empty unless a scorer fills it
+};
+// norms, hashes and heads of every token.
+void hash_cue_tokens(const Document& doc, CueTokens& out);
+// All of CueTokens but ids, from the cue reader's own table.
+void prepare_cue_tokens(const Document& doc, CueTokens& out);
 
 // The hash of a word (a token's normalized form), and of a feature name. A word feature's hash is
 // composed from its words' hashes: feature_name_hash("b:fans want") ==
@@ -98,14 +143,11 @@ struct CueEvents {
   int first_sentence = -1, last_sentence = -1, last_current_sentence = -1;
 };
 
-// The cue features of one sentence (for streaming over long documents); returns whether the
-// sentence holds a cue. `headline_index` as find_headline_sentence gives it. Events of the
+// The cue features of one sentence of a document whose `tokens` are prepared; returns whether
+// the sentence holds a cue. `headline_index` as find_headline_sentence gives it. Events of the
 // sentence are recorded in `events` when given.
-bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           CueSink& sink, CueEvents* events = nullptr);
-// The same, appended to `out`.
-bool sentence_cue_features(const Document& doc, const RenewalSubject& subject, int headline_index, std::size_t si,
-                           std::vector<CueFeature>& out, CueEvents* events = nullptr);
+bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const RenewalSubject& subject,
+                           int headline_index, std::size_t si, CueSink& sink, CueEvents* events = nullptr);
 
 // Document-level features of the events ("ev_last:cancel", "ev_seq:renew>cancel"), each tied to
 // the sentence that holds its event (for evidence).
