@@ -400,40 +400,41 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   const bool cache = doc.text().size() <= kMaxCachedBytes;
   thread_local std::vector<Occurrence> occurrences;  // reused: a long article's list is large
   occurrences.clear();
-  // Sums and contributions per model feature: dense arrays reused by the thread (zeroing them per
-  // article would cost more than a short article's scoring), reset through the features touched.
-  thread_local std::vector<double> sums, contribution;
+  // Sum and contribution per model feature, side by side (one cache line for both): a dense array
+  // reused by the thread (zeroing it per article would cost more than a short article's scoring),
+  // reset through the features touched.
+  struct Tally {
+    double sum = 0, contribution = 0;
+  };
+  thread_local std::vector<Tally> tally;
   thread_local std::vector<int> touched;
-  if (sums.size() < m.features.size()) {
-    sums.assign(m.features.size(), 0.0);
-    contribution.assign(m.features.size(), 0.0);
-  }
+  if (tally.size() < m.features.size()) tally.assign(m.features.size(), Tally{});
   struct Reset {
     ~Reset() {
-      for (const int f : touched) sums[f] = contribution[f] = 0;
+      for (const int f : touched) tally[f] = Tally{};
       touched.clear();
     }
   } reset;
   touched.clear();
   struct SumSink final : CueSink {
     const Model& m;
-    std::vector<double>& sums;
+    std::vector<Tally>& tally;
     std::vector<int>& touched;
     std::vector<Occurrence>* occurrences;
     std::uint32_t sentence = 0;
-    SumSink(const Model& model, std::vector<double>& s, std::vector<int>& t, std::vector<Occurrence>* o)
-        : m(model), sums(s), touched(t), occurrences(o) {}
+    SumSink(const Model& model, std::vector<Tally>& s, std::vector<int>& t, std::vector<Occurrence>* o)
+        : m(model), tally(s), touched(t), occurrences(o) {}
     void add(int f, float value) {
       if (f < 0) return;
-      if (sums[f] == 0) touched.push_back(f);
-      sums[f] += value;
+      if (tally[f].sum == 0) touched.push_back(f);
+      tally[f].sum += value;
       if (occurrences) occurrences->push_back({f, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
-  } sum_sink(m, sums, touched, cache ? &occurrences : nullptr);
+  } sum_sink(m, tally, touched, cache ? &occurrences : nullptr);
   thread_local CueTokens tokens;  // reused: a long article's arrays are large
   m.prepare_tokens(doc, tokens);
   int cue_sentences = 0;
@@ -463,20 +464,20 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // values wait in `contribution` until the norm is known.
   double norm = 0;
   for (const int f : touched) {
-    contribution[f] = dampen(sums[f]);
-    if (f != bias) norm += contribution[f] * contribution[f];
+    tally[f].contribution = dampen(tally[f].sum);
+    if (f != bias) norm += tally[f].contribution * tally[f].contribution;
   }
   norm = std::sqrt(norm);
 
   Eigen::Matrix<double, 6, 1> status_logits = Eigen::Matrix<double, 6, 1>::Zero();
   double likelihood_logit = 0;
   for (const int f : touched) {
-    double value = contribution[f];
+    double value = tally[f].contribution;
     if (f != bias && norm > 0) value /= norm;
     const float* w = &m.packed[static_cast<std::size_t>(f) * Model::kPacked];
     for (int c = 0; c < 6; ++c) status_logits[c] += value * w[c];
-    contribution[f] = value * w[6];
-    likelihood_logit += contribution[f];
+    tally[f].contribution = value * w[6];
+    likelihood_logit += tally[f].contribution;
   }
   const Eigen::Matrix<double, 6, 1> e = (status_logits.array() - status_logits.maxCoeff()).exp().matrix();
   const Eigen::Matrix<double, 6, 1> p = e / e.sum();  // softmax
@@ -494,7 +495,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // Evidence: each feature's contribution split over the sentences it came from, in proportion:
   // a sentence's share is the feature's contribution per unit of its sum times the sentence's value.
   for (const int f : touched)
-    if (sums[f] != 0) contribution[f] /= sums[f];
+    if (tally[f].sum != 0) tally[f].contribution /= tally[f].sum;
   constexpr std::size_t kMaxEvidence = 6;
   // Without the cache, a sentence's model features are found again.
   struct SentenceSink final : CueSink {
@@ -535,7 +536,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     const auto [first, last] = features_of(si, from, next_occurrence);
     double weight = 0;
     for (const Occurrence* o = first; o != last; ++o)
-      if (sums[o->feature] != 0) weight += contribution[o->feature] * o->value;
+      if (tally[o->feature].sum != 0) weight += tally[o->feature].contribution * o->value;
     attributed += weight;
     if (std::fabs(weight) < 0.05) continue;
     if (strongest.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(strongest.back().weight)) continue;
@@ -558,8 +559,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     by_feature.clear();
     const auto [first, last] = features_of(c.sentence, c.from, c.to);
     for (const Occurrence* o = first; o != last; ++o) {
-      if (sums[o->feature] == 0) continue;
-      const double share = contribution[o->feature] * o->value;
+      if (tally[o->feature].sum == 0) continue;
+      const double share = tally[o->feature].contribution * o->value;
       int& at = position[o->feature];
       if (at < 0) {
         at = static_cast<int>(by_feature.size());
