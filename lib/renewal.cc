@@ -168,7 +168,7 @@ struct RenewalScorer::Model {
       if (added) {
         Word word;
         word.hash = h;
-        word.cue = cue_word_info(h, word_head(w));
+        word.cue = resolved_cue_word_info(w);
         words.push_back(word);
         names.push_back(w);
       } else if (names[it->second] != w) {
@@ -239,6 +239,7 @@ struct RenewalScorer::Model {
       out.ids[i] = w;
       out.info[i] = w != 0 ? words[w].cue : cue_word_info(out.hashes[i], out.heads[i]);
     }
+    mark_cue_tokens(doc, out);
   }
   // Calls add(feature, value) for each word feature of a sentence, in the order of
   // CueSink::add_sentence_words.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -316,6 +318,29 @@ class WordTable {
   std::vector<std::string_view> words_;
 };
 
+// Pattern lists, each kept once for the life of the process (a table points into them).
+const std::vector<int>* intern_pattern_list(std::vector<int> list) {
+  if (list.empty()) return nullptr;
+  static std::mutex mutex;
+  static std::set<std::vector<int>> lists;
+  const std::lock_guard<std::mutex> lock(mutex);
+  return &*lists.insert(std::move(list)).first;
+}
+
+// Adds to a word's patterns those whose first word is a prefix of it, and marks the list whole.
+void resolve_patterns(std::string_view word, WordInfo& info) {
+  std::vector<int> list;
+  if (info.patterns) list = *info.patterns;
+  if (!word.empty()) {
+    const auto& patterns = compiled_patterns();
+    const std::uint64_t hash = word_hash(word), head = word_head(word);
+    for (const PatternIndex::PrefixHead& h : pattern_index().prefix_by_first_byte[static_cast<unsigned char>(word[0])])
+      if (patterns[h.pattern].tests[0](word, hash, head)) list.push_back(h.pattern);
+  }
+  info.patterns = intern_pattern_list(std::move(list));
+  info.flags |= kPatternsResolved;
+}
+
 const WordTable& word_table() {
   static const WordTable table([] {
     std::unordered_map<std::string_view, WordInfo> out;
@@ -348,6 +373,7 @@ const WordTable& word_table() {
     mark(kFunction, kFunctionWord);
     for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
     mark(pattern_index().any_first_second, kAfterAnyWord);
+    for (auto& [word, info] : out) resolve_patterns(word, info);
     return out;
   }());
   return table;
@@ -417,6 +443,12 @@ WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head) {
   return info;
 }
 
+WordInfo resolved_cue_word_info(std::string_view word) {
+  WordInfo info = cue_word_info(word_hash(word), word_head(word));
+  if (!(info.flags & kPatternsResolved)) resolve_patterns(word, info);
+  return info;
+}
+
 std::vector<std::string_view> cue_words() { return word_table().words(); }
 
 void hash_cue_tokens(const Document& doc, CueTokens& out) {
@@ -434,17 +466,42 @@ void hash_cue_tokens(const Document& doc, CueTokens& out) {
   }
 }
 
+void mark_cue_tokens(const Document& doc, CueTokens& out) {
+  const std::size_t n = out.norms.size();
+  out.use.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view w = out.norms[i];
+    std::uint8_t use = 0;
+    // Words of cue sentences (and "?"); content words of the others.
+    if (w.size() >= 2 || (w.size() == 1 && w[0] == '?')) use |= SentenceWords::kUseInCue;
+    if (w.size() >= 2 && !(out.info[i].flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
+    out.use[i] = use;
+  }
+  // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
+  // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
+  out.asked.resize(n);
+  for (const Sentence& s : doc.sentences()) {
+    bool q = false;
+    for (std::size_t k = s.end_token; k-- > s.first_token;) {
+      const std::string_view w = out.norms[k];
+      if (w.size() == 1 && (w[0] == '?' || w[0] == '.' || w[0] == '!')) q = w[0] == '?';
+      out.asked[k] = q;
+    }
+  }
+}
+
 void prepare_cue_tokens(const Document& doc, CueTokens& out) {
   hash_cue_tokens(doc, out);
   out.info.resize(out.norms.size());
   for (std::size_t i = 0; i < out.norms.size(); ++i) out.info[i] = cue_word_info(out.hashes[i], out.heads[i]);
   out.ids.clear();
+  mark_cue_tokens(doc, out);
 }
 
 void CueSink::add_sentence_words(const SentenceWords& s) {
   for (std::size_t i = 0; i < s.size; ++i) {
-    if (s.use[i] & SentenceWords::kUseAlone) add_words('o', s.words[i], s.hashes[i], {}, 0, 0.25f);
-    if (s.use[i] & SentenceWords::kUseInCue) {
+    if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', s.words[i], s.hashes[i], {}, 0, 0.25f);
+    if (s.cue_sentence && (s.use[i] & SentenceWords::kUseInCue)) {
       add_words('w', s.words[i], s.hashes[i], {}, 0, 0.5f);
       if (i + 1 < s.size) add_words('b', s.words[i], s.hashes[i], s.words[i + 1], s.hashes[i + 1], 0.5f);
     }
@@ -507,18 +564,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     // as an order or cancellation told that way is not official.
     bool rumour = false;
     for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
-    // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
-    // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
-    thread_local std::vector<std::uint8_t> asked;
-    asked.resize(n);
-    {
-      bool q = false;
-      for (std::size_t k = n; k-- > 0;) {
-        const std::string_view w = norms[k];
-        if (w.size() == 1 && (w[0] == '?' || w[0] == '.' || w[0] == '!')) q = w[0] == '?';
-        asked[k] = q;
-      }
-    }
+    const std::uint8_t* asked = tokens.asked.data() + s.first_token;
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
     const bool lede = static_cast<int>(si) == headline_index + 1;
@@ -571,7 +617,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       };
       if (info[i].patterns)
         for (const int pi : *info[i].patterns) try_pattern(pi);
-      if (!norms[i].empty() && index.may_start_prefix(heads[i])) {
+      if (!(info[i].flags & kPatternsResolved) && !norms[i].empty() && index.may_start_prefix(heads[i])) {
         const std::uint64_t head = heads[i];
         for (const PatternIndex::PrefixHead& h : index.prefix_by_first_byte[static_cast<unsigned char>(norms[i][0])])
           if ((head & h.mask) == h.head && norms[i].size() >= h.size) try_pattern(h.pattern);
@@ -650,15 +696,8 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     }
     // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
     // words of the others.
-    thread_local std::vector<std::uint8_t> use;
-    use.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t size = norms[i].size();
-      use[i] = any_cue ? (size >= 2 || (size == 1 && norms[i][0] == '?') ? SentenceWords::kUseInCue : 0)
-                       : (size >= 2 && !(info[i].flags & kFunctionWord) ? SentenceWords::kUseAlone : 0);
-    }
     sink.add_sentence_words(
-        {norms, hashes, use.data(), tokens.ids.empty() ? nullptr : tokens.ids.data() + s.first_token, n, any_cue});
+        {norms, hashes, tokens.use.data() + s.first_token, tokens.ids.empty() ? nullptr : tokens.ids.data() + s.first_token, n, any_cue});
     return any_cue;
   }
 }

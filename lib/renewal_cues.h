@@ -45,9 +45,9 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 // a scorer can combine hashes instead of building and hashing a string per word: they are most
 // of an article's features. The default add_words builds the name and calls add.
 // A sentence's words as the word features see them: for each token its normalized form, its
-// word_hash and which features it takes (kUseAlone: an "o:" feature in a sentence without cues;
-// kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and the ids a
-// scorer gave the tokens (CueTokens::ids; null when it gave none).
+// word_hash and which features it can take (kUseAlone: an "o:" feature in a sentence without
+// cues; kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and the ids
+// a scorer gave the tokens (CueTokens::ids; null when it gave none).
 struct SentenceWords {
   static constexpr std::uint8_t kUseAlone = 1, kUseInCue = 2;
   const std::string_view* words = nullptr;
@@ -88,6 +88,8 @@ enum WordFlag : std::uint16_t {
   kPronounStart = 1 << 9,  // first word of a pronoun subject
   kAfterAnyWord = 1 << 10,  // second word of a pattern that starts with any word ("* and final")
   kFunctionWord = 1 << 11,  // "the", "of", "its": no word feature of its own
+  kPatternsResolved = 1 << 12,  // `patterns` holds every pattern that can start at the word,
+                                // those starting with a prefix of it ("renew*") too
 };
 
 struct WordInfo {
@@ -98,6 +100,9 @@ struct WordInfo {
 // The cue reader's words: a word's WordInfo by its word_hash and word_head (the head gives the
 // rumour prefixes), {} for a word it does not know.
 WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head);
+// The WordInfo of any word with its patterns resolved (kPatternsResolved), for a scorer's own
+// table: reading a token of that word then needs no prefix tests. Slow; for building tables.
+WordInfo resolved_cue_word_info(std::string_view word);
 // Every word the cue reader knows, for a scorer that merges them into its own word table.
 std::vector<std::string_view> cue_words();
 
@@ -110,9 +115,14 @@ struct CueTokens {
   std::vector<std::uint64_t> hashes, heads;
   std::vector<WordInfo> info;
   std::vector<std::uint32_t> ids;  // empty unless a scorer fills it
+  // Per token: which word features it can take (SentenceWords::kUseAlone, kUseInCue), and
+  // whether the next sentence-ending mark after it in its sentence is "?".
+  std::vector<std::uint8_t> use, asked;
 };
 // norms, hashes and heads of every token.
 void hash_cue_tokens(const Document& doc, CueTokens& out);
+// use and asked of every token, once norms and info are in place.
+void mark_cue_tokens(const Document& doc, CueTokens& out);
 // All of CueTokens but ids, from the cue reader's own table.
 void prepare_cue_tokens(const Document& doc, CueTokens& out);
 
