@@ -135,111 +135,69 @@ struct RenewalScorer::Model {
     }
   }
   // An article looks up every token, so the words of the model's word features ("o:", "w:", "b:")
-  // and the cue reader's words share one table: one probe gives a token's cue-reader WordInfo,
-  // its "o:" and "w:" features and an id, by which pair features ("b:") are found without hashing
-  // the pair's name.
-  struct Word {
-    std::uint64_t hash = 0;
-    WordInfo cue;
+  // join the cue reader's words in one table (one probe per token serves both), and a word's
+  // features are found by its id there: its "o:" and "w:" features directly, a pair's ("b:")
+  // from the two ids, without hashing the pair's name.
+  std::unique_ptr<CueWordTable> word_table;
+  struct WordFeatures {
     int seen_alone = -1;       // "o:" feature
     int in_cue_sentence = -1;  // "w:" feature
     bool begins_pair = false;  // the first word of some "b:" feature
   };
-  std::vector<Word> words;  // words[0]: any word not in the table
-  // Slots of (upper 32 bits of the hash, index into words), at most half full.
-  std::vector<std::uint64_t> word_slots;
+  std::vector<WordFeatures> word_features;  // by id
   // Pair features by the ids of their words, (first << 32 | second): open addressing, at most
-  // half full. Words that begin no pair are turned away before (Word::begins_pair).
+  // half full.
   struct PairSlot {
-    std::uint64_t key = 0;  // 0: empty (word ids start at 1)
+    std::uint64_t key = 0;  // 0: empty (ids start at 1)
     int feature = -1;
   };
   std::vector<PairSlot> pair_slots;
   static std::size_t pair_slot(std::uint64_t key, std::size_t mask) { return hash_mix(key) & mask; }
 
   void build_word_index() {
-    words.assign(1, Word{});
-    std::unordered_map<std::uint64_t, std::uint32_t> id_of;
-    std::vector<std::string_view> names;  // id -> word (for errors)
-    names.emplace_back();
-    auto id = [&](std::string_view w) {
-      const std::uint64_t h = word_hash(w);
-      auto [it, added] = id_of.emplace(h, static_cast<std::uint32_t>(words.size()));
-      if (added) {
-        Word word;
-        word.hash = h;
-        word.cue = resolved_cue_word_info(w);
-        words.push_back(word);
-        names.push_back(w);
-      } else if (names[it->second] != w) {
-        throw Error("renewal model: words '" + std::string(w) + "' and '" + std::string(names[it->second]) +
-                    "' have the same hash");
+    std::vector<std::string_view> model_words;
+    for (const std::string& name : features) {
+      const std::string_view kind = std::string_view(name).substr(0, 2);
+      if (kind == "o:" || kind == "w:") model_words.push_back(std::string_view(name).substr(2));
+      const std::size_t space = name.find(' ', 2);
+      if (kind == "b:" && space != std::string::npos) {
+        model_words.push_back(std::string_view(name).substr(2, space - 2));
+        model_words.push_back(std::string_view(name).substr(space + 1));
       }
-      return it->second;
-    };
-    for (const std::string_view w : cue_words()) id(w);
-    std::vector<std::pair<std::uint64_t, int>> pair_list;  // (first << 32 | second), feature
+    }
+    word_table = std::make_unique<CueWordTable>(model_words);
+    word_features.assign(word_table->size() + 1, WordFeatures{});
+    std::vector<std::pair<std::uint64_t, int>> pairs;  // (first << 32 | second), feature
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::string_view name = features[i];
       const std::string_view kind = name.substr(0, 2);
-      if (kind == "o:") words[id(name.substr(2))].seen_alone = static_cast<int>(i);
-      if (kind == "w:") words[id(name.substr(2))].in_cue_sentence = static_cast<int>(i);
-      if (kind == "b:" && name.find(' ', 2) != std::string_view::npos) {
-        const std::size_t space = name.find(' ', 2);
-        const std::uint32_t first = id(name.substr(2, space - 2)), second = id(name.substr(space + 1));
-        words[first].begins_pair = true;
-        pair_list.emplace_back(std::uint64_t{first} << 32 | second, static_cast<int>(i));
+      if (kind == "o:") word_features[word_table->id(name.substr(2))].seen_alone = static_cast<int>(i);
+      if (kind == "w:") word_features[word_table->id(name.substr(2))].in_cue_sentence = static_cast<int>(i);
+      const std::size_t space = name.find(' ', 2);
+      if (kind == "b:" && space != std::string_view::npos) {
+        const std::uint32_t first = word_table->id(name.substr(2, space - 2));
+        const std::uint32_t second = word_table->id(name.substr(space + 1));
+        word_features[first].begins_pair = true;
+        pairs.emplace_back(std::uint64_t{first} << 32 | second, static_cast<int>(i));
       }
     }
-    std::size_t pair_size = 1024;
-    while (pair_size < 2 * pair_list.size()) pair_size *= 2;
-    pair_slots.assign(pair_size, PairSlot{});
-    for (const auto& [key, feature] : pair_list) {
-      std::size_t at = pair_slot(key, pair_size - 1);
-      while (pair_slots[at].key != 0) at = (at + 1) & (pair_size - 1);
+    std::size_t size = 1024;
+    while (size < 2 * pairs.size()) size *= 2;
+    pair_slots.assign(size, PairSlot{});
+    for (const auto& [key, feature] : pairs) {
+      std::size_t at = pair_slot(key, size - 1);
+      while (pair_slots[at].key != 0) at = (at + 1) & (size - 1);
       pair_slots[at] = {key, feature};
     }
-    std::size_t size = 1024;
-    while (size < 2 * words.size()) size *= 2;
-    word_slots.assign(size, 0);
-    for (std::uint32_t w = 1; w < words.size(); ++w) {
-      std::size_t at = words[w].hash & (size - 1);
-      while (word_slots[at] != 0) at = (at + 1) & (size - 1);
-      word_slots[at] = (words[w].hash >> 32 << 32) | w;
-    }
   }
-  // The id of a word by its hash; 0 for a word not in the table.
-  std::uint32_t word_id(std::uint64_t hash) const {
-    const std::size_t mask = word_slots.size() - 1;
-    for (std::size_t at = hash & mask; word_slots[at] != 0; at = (at + 1) & mask) {
-      if ((word_slots[at] >> 32) != (hash >> 32)) continue;
-      const auto w = static_cast<std::uint32_t>(word_slots[at]);
-      if (words[w].hash == hash) return w;
-    }
-    return 0;
-  }
-  // The pair feature of two words, or -1.
+  // The pair feature of two words by their ids, or -1.
   int pair_feature(std::uint32_t first, std::uint32_t second) const {
-    if (second == 0 || !words[first].begins_pair) return -1;
+    if (second == 0 || !word_features[first].begins_pair) return -1;
     const std::uint64_t key = std::uint64_t{first} << 32 | second;
     const std::size_t mask = pair_slots.size() - 1;
     for (std::size_t at = pair_slot(key, mask); pair_slots[at].key != 0; at = (at + 1) & mask)
       if (pair_slots[at].key == key) return pair_slots[at].feature;
     return -1;
-  }
-  // The tokens of a document with the cue reader's word info and each token's word id, from this
-  // table (as prepare_cue_tokens, with one probe per token for both).
-  void prepare_tokens(const Document& doc, CueTokens& out) const {
-    hash_cue_tokens(doc, out);
-    const std::size_t n = out.norms.size();
-    out.info.resize(n);
-    out.ids.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t w = word_id(out.hashes[i]);
-      out.ids[i] = w;
-      out.info[i] = w != 0 ? words[w].cue : cue_word_info(out.hashes[i], out.heads[i]);
-    }
-    mark_cue_tokens(doc, out);
   }
   // Calls add(feature, value) for each word feature of a sentence, in the order of
   // CueSink::add_sentence_words.
@@ -247,12 +205,12 @@ struct RenewalScorer::Model {
   void sentence_word_features(const SentenceWords& s, Add&& add) const {
     if (!s.cue_sentence) {
       for (std::size_t i = 0; i < s.size; ++i)
-        if (s.use[i] & SentenceWords::kUseAlone) add(words[s.ids[i]].seen_alone, 0.25f);
+        if (s.use[i] & SentenceWords::kUseAlone) add(word_features[s.ids[i]].seen_alone, 0.25f);
       return;
     }
     for (std::size_t i = 0; i < s.size; ++i) {
       if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
-      add(words[s.ids[i]].in_cue_sentence, 0.5f);
+      add(word_features[s.ids[i]].in_cue_sentence, 0.5f);
       if (i + 1 < s.size) add(pair_feature(s.ids[i], s.ids[i + 1]), 0.5f);
     }
   }
@@ -436,11 +394,14 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
   } sum_sink(m, tally, touched, cache ? &occurrences : nullptr);
-  thread_local CueTokens tokens;  // reused: a long article's arrays are large
-  m.prepare_tokens(doc, tokens);
+  thread_local CueTokens tokens;  // reused
   int cue_sentences = 0;
   CueEvents events;
-  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+  for (std::size_t si = 0, run_end = 0; si < doc.sentences().size(); ++si) {
+    if (si == run_end) {
+      run_end = cue_run_end(doc, si);
+      prepare_cue_tokens(doc, si, run_end, *m.word_table, tokens);
+    }
     sum_sink.sentence = static_cast<std::uint32_t>(si);
     cue_sentences += sentence_cue_features(doc, tokens, subject, headline_index, si, sum_sink, &events);
   }
@@ -519,6 +480,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     if (cache) return std::make_pair(occurrences.data() + cached_from, occurrences.data() + cached_to);
     found_again.clear();
     sentence_sink.sentence = static_cast<std::uint32_t>(si);
+    prepare_cue_tokens(doc, si, si + 1, *m.word_table, tokens);
     sentence_cue_features(doc, tokens, subject, headline_index, si, sentence_sink);
     return std::make_pair(found_again.data(), found_again.data() + found_again.size());
   };

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "greenlight/error.h"
+
 namespace greenlight {
 
 namespace {
@@ -276,49 +278,7 @@ const PatternIndex& pattern_index() {
   return index;
 }
 
-// The word table, keyed by word_hash so that a token is hashed once for the lookup and for its
-// word features. Open addressing; the word is compared too, so a hash collision with an unknown
-// word cannot give it a role.
-class WordTable {
- public:
-  explicit WordTable(const std::unordered_map<std::string_view, WordInfo>& words) {
-    std::size_t size = 16;
-    while (size < 2 * words.size()) size *= 2;
-    slots_.assign(size, 0);
-    for (const auto& [word, info] : words) {
-      const std::uint64_t h = word_hash(word);
-      std::size_t i = h & (size - 1);
-      while (slots_[i] != 0) i = (i + 1) & (size - 1);
-      entries_.push_back({h, info});
-      words_.push_back(word);
-      slots_[i] = (h >> 32 << 32) | entries_.size();
-    }
-  }
-  std::vector<std::string_view> words() const { return words_; }
-  // A word is known by its 64-bit hash alone, as the patterns' words are (WordTest).
-  WordInfo find(std::uint64_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
-      if ((slots_[i] >> 32) != (hash >> 32)) continue;
-      const Entry& e = entries_[(slots_[i] & 0xffffffffu) - 1];
-      if (e.hash == hash) return e.info;
-    }
-    return {};
-  }
-
- private:
-  // Slots of 8 bytes (upper half of the hash, entry index + 1; 0 is empty), at most half full:
-  // every token probes the table, most of them in vain, so it is kept small enough for L1.
-  struct Entry {
-    std::uint64_t hash;
-    WordInfo info;
-  };
-  std::vector<std::uint64_t> slots_;
-  std::vector<Entry> entries_;
-  std::vector<std::string_view> words_;
-};
-
-// Pattern lists, each kept once for the life of the process (a table points into them).
+// Pattern lists, each kept once for the life of the process (tables point into them).
 const std::vector<int>* intern_pattern_list(std::vector<int> list) {
   if (list.empty()) return nullptr;
   static std::mutex mutex;
@@ -327,7 +287,8 @@ const std::vector<int>* intern_pattern_list(std::vector<int> list) {
   return &*lists.insert(std::move(list)).first;
 }
 
-// Adds to a word's patterns those whose first word is a prefix of it, and marks the list whole.
+// A word's patterns: those whose first word is the word, and those whose first word is a prefix
+// of it ("renew*").
 void resolve_patterns(std::string_view word, WordInfo& info) {
   std::vector<int> list;
   if (info.patterns) list = *info.patterns;
@@ -341,8 +302,9 @@ void resolve_patterns(std::string_view word, WordInfo& info) {
   info.flags |= kPatternsResolved;
 }
 
-const WordTable& word_table() {
-  static const WordTable table([] {
+// The words the cue reader knows by name, with their exact patterns and flags.
+const std::unordered_map<std::string_view, WordInfo>& cue_word_flags() {
+  static const std::unordered_map<std::string_view, WordInfo> words = [] {
     std::unordered_map<std::string_view, WordInfo> out;
     for (const auto& [word, patterns] : pattern_index().exact) out[word].patterns = &patterns;
     auto mark = [&](const auto& list, std::uint16_t flag) {
@@ -373,10 +335,9 @@ const WordTable& word_table() {
     mark(kFunction, kFunctionWord);
     for (std::string_view p : kPronounSubjects) out[p.substr(0, p.find(' '))].flags |= kPronounStart;
     mark(pattern_index().any_first_second, kAfterAnyWord);
-    for (auto& [word, info] : out) resolve_patterns(word, info);
     return out;
-  }());
-  return table;
+  }();
+  return words;
 }
 
 // Rumour words by prefix ("rumours", "insiders", "leaked", "claimed", "speculation"), tested on
@@ -389,6 +350,52 @@ bool is_rumour_prefix(std::uint64_t head) {
     if ((head & t.head_mask) == t.head) return true;
   return false;
 }
+
+}  // namespace
+
+CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
+  std::vector<std::pair<std::string_view, WordInfo>> words;
+  std::unordered_map<std::uint64_t, std::string_view> seen;
+  auto add = [&](std::string_view word, WordInfo info) {
+    const auto [it, added] = seen.emplace(word_hash(word), word);
+    if (!added) {
+      if (it->second != word)
+        throw Error("renewal word table: '" + std::string(word) + "' and '" + std::string(it->second) +
+                                 "' have the same hash");
+      return;
+    }
+    if (is_rumour_prefix(word_head(word))) info.flags |= kRumourWord;
+    resolve_patterns(word, info);
+    words.emplace_back(word, info);
+  };
+  // In a fixed order (the map's is not), so that ids do not depend on the library's build.
+  std::vector<std::string_view> own;
+  for (const auto& [word, info] : cue_word_flags()) own.push_back(word);
+  std::sort(own.begin(), own.end());
+  for (const std::string_view w : own) add(w, cue_word_flags().at(w));
+  for (const std::string_view w : extra_words) add(w, WordInfo{});
+  hashes_.assign(1, 0);
+  infos_.assign(1, WordInfo{});
+  std::size_t size = 1024;
+  while (size < 2 * (words.size() + 1)) size *= 2;
+  slots_.assign(size, 0);
+  for (const auto& [word, info] : words) {
+    const std::uint64_t h = word_hash(word);
+    const auto id = static_cast<std::uint32_t>(infos_.size());
+    hashes_.push_back(h);
+    infos_.push_back(info);
+    std::size_t at = h & (size - 1);
+    while (slots_[at] != 0) at = (at + 1) & (size - 1);
+    slots_[at] = (h >> 32 << 32) | id;
+  }
+}
+
+const CueWordTable& cue_word_table() {
+  static const CueWordTable table;
+  return table;
+}
+
+namespace {
 
 // Spans are in text order and do not overlap, so their ends are sorted too: a binary search
 // finds the first span ending after b (an article naming its show a million times stays linear).
@@ -437,65 +444,63 @@ std::uint64_t feature_name_hash(std::string_view name) {
   return hash_mix(word_hash(name) ^ 0x5bd1e9955bd1e995ull);  // any other name
 }
 
-WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head) {
-  WordInfo info = word_table().find(hash);
-  if (is_rumour_prefix(head)) info.flags |= kRumourWord;
-  return info;
+std::size_t cue_run_end(const Document& doc, std::size_t first_sentence) {
+  constexpr std::size_t kRunTokens = 4096;
+  const auto sentences = doc.sentences();
+  std::size_t end = first_sentence + 1;
+  while (end < sentences.size() && sentences[end].end_token - sentences[first_sentence].first_token <= kRunTokens) ++end;
+  return std::min(end, sentences.size());
 }
 
-WordInfo resolved_cue_word_info(std::string_view word) {
-  WordInfo info = cue_word_info(word_hash(word), word_head(word));
-  if (!(info.flags & kPatternsResolved)) resolve_patterns(word, info);
-  return info;
-}
-
-std::vector<std::string_view> cue_words() { return word_table().words(); }
-
-void hash_cue_tokens(const Document& doc, CueTokens& out) {
+void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::size_t end_sentence,
+                        const CueWordTable& words, CueTokens& out) {
+  const auto sentences = doc.sentences();
   const auto tokens = doc.tokens();
-  const std::size_t n = tokens.size();
+  const std::size_t first = first_sentence < end_sentence ? sentences[first_sentence].first_token : 0;
+  const std::size_t end = first_sentence < end_sentence ? sentences[end_sentence - 1].end_token : 0;
+  const std::size_t n = end - first;
+  out.first_token = first;
   out.norms.resize(n);
   out.hashes.resize(n);
   out.heads.resize(n);
+  out.info.resize(n);
+  out.ids.resize(n);
+  out.use.resize(n);
+  out.asked.resize(n);
+  const PatternIndex& index = pattern_index();
+  static const WordInfo kRumourOnly{nullptr, kRumourWord};
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = doc.normalized(tokens[i]);
+    const std::string_view w = doc.normalized(tokens[first + i]);
     const std::uint64_t head = word_head(w);
+    const std::uint64_t hash = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
     out.norms[i] = w;
     out.heads[i] = head;
-    out.hashes[i] = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
-  }
-}
-
-void mark_cue_tokens(const Document& doc, CueTokens& out) {
-  const std::size_t n = out.norms.size();
-  out.use.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = out.norms[i];
+    out.hashes[i] = hash;
+    const std::uint32_t id = words.find(hash);
+    out.ids[i] = id;
+    // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
+    const WordInfo& info = id != 0 ? words.info(id) : (is_rumour_prefix(head) ? kRumourOnly : words.info(0));
+    out.info[i] = info;
     std::uint8_t use = 0;
     // Words of cue sentences (and "?"); content words of the others.
     if (w.size() >= 2 || (w.size() == 1 && w[0] == '?')) use |= SentenceWords::kUseInCue;
-    if (w.size() >= 2 && !(out.info[i].flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
+    if (w.size() >= 2 && !(info.flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
+    if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)))
+      use |= CueTokens::kMayStartCue;
+    // "* and final": a pattern may start before a word that can follow its wildcard.
+    if ((info.flags & kAfterAnyWord) && i > 0) out.use[i - 1] |= CueTokens::kMayStartCue;
     out.use[i] = use;
   }
   // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
   // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
-  out.asked.resize(n);
-  for (const Sentence& s : doc.sentences()) {
+  for (std::size_t si = first_sentence; si < end_sentence; ++si) {
     bool q = false;
-    for (std::size_t k = s.end_token; k-- > s.first_token;) {
+    for (std::size_t k = sentences[si].end_token - first; k-- > sentences[si].first_token - first;) {
       const std::string_view w = out.norms[k];
       if (w.size() == 1 && (w[0] == '?' || w[0] == '.' || w[0] == '!')) q = w[0] == '?';
       out.asked[k] = q;
     }
   }
-}
-
-void prepare_cue_tokens(const Document& doc, CueTokens& out) {
-  hash_cue_tokens(doc, out);
-  out.info.resize(out.norms.size());
-  for (std::size_t i = 0; i < out.norms.size(); ++i) out.info[i] = cue_word_info(out.hashes[i], out.heads[i]);
-  out.ids.clear();
-  mark_cue_tokens(doc, out);
 }
 
 void CueSink::add_sentence_words(const SentenceWords& s) {
@@ -556,43 +561,51 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     const Sentence& s = doc.sentences()[si];
     const std::size_t n = s.end_token - s.first_token;
     if (n == 0) return false;
-    const std::string_view* norms = tokens.norms.data() + s.first_token;
-    const std::uint64_t* hashes = tokens.hashes.data() + s.first_token;
-    const std::uint64_t* heads = tokens.heads.data() + s.first_token;
-    const WordInfo* info = tokens.info.data() + s.first_token;
-    // Whether the sentence passes on a rumour or report ("reportedly", "sources say", "a leak"),
-    // as an order or cancellation told that way is not official.
-    bool rumour = false;
-    for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
-    const std::uint8_t* asked = tokens.asked.data() + s.first_token;
+    const std::size_t at = s.first_token - tokens.first_token;
+    const std::string_view* norms = tokens.norms.data() + at;
+    const std::uint64_t* hashes = tokens.hashes.data() + at;
+    const std::uint64_t* heads = tokens.heads.data() + at;
+    const WordInfo* info = tokens.info.data() + at;
+    const std::uint8_t* use = tokens.use.data() + at;
+    const std::uint8_t* asked = tokens.asked.data() + at;
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
     const bool lede = static_cast<int>(si) == headline_index + 1;
-    // The sentence's subject.
-    std::string_view subj = "none";
-    if (overlaps(s.begin, s.end, subject.main_show)) {
-      subj = "main";
-    } else if (overlaps(s.begin, s.end, subject.other_shows)) {
-      subj = "other";
-    } else {
-      bool pronoun = false;
-      for (std::size_t i = 0; i < n && !pronoun; ++i) {
-        if (!(info[i].flags & kPronounStart)) continue;
-        for (std::string_view p : kPronounSubjects) {
-          const std::size_t space = p.find(' ');
-          if (space == std::string_view::npos ? norms[i] == p
-                                              : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
-            subj = "pron";
-            pronoun = true;
-            break;
+    // Read at the first cue: whether the sentence passes on a rumour or report ("reportedly",
+    // "sources say", "a leak"), as an order or cancellation told that way is not official; and
+    // the sentence's subject.
+    bool rumour = false;
+    std::string_view subj;
+    auto read_sentence = [&] {
+      for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
+      subj = "none";
+      if (overlaps(s.begin, s.end, subject.main_show)) {
+        subj = "main";
+      } else if (overlaps(s.begin, s.end, subject.other_shows)) {
+        subj = "other";
+      } else {
+        bool pronoun = false;
+        for (std::size_t i = 0; i < n && !pronoun; ++i) {
+          if (!(info[i].flags & kPronounStart)) continue;
+          for (std::string_view p : kPronounSubjects) {
+            const std::size_t space = p.find(' ');
+            if (space == std::string_view::npos
+                    ? norms[i] == p
+                    : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
+              subj = "pron";
+              pronoun = true;
+              break;
+            }
           }
         }
       }
-    }
+    };
     bool any_cue = false;
     const PatternIndex& index = pattern_index();
     // Longer patterns first at each position, so "final season" wins over "final".
+    const bool any_word_starts = !index.any_first_always.empty();
     for (std::size_t i = 0; i < n; ++i) {
+      if (!(use[i] & CueTokens::kMayStartCue) && !any_word_starts) continue;
       std::size_t best_len = 0;
       int best_index = -1;
       const CompiledPattern* best = nullptr;
@@ -626,6 +639,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
         for (const int pi : index.any_first_word) try_pattern(pi);
       for (const int pi : index.any_first_always) try_pattern(pi);
       if (!best) continue;
+      if (subj.empty()) read_sentence();
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
@@ -697,7 +711,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
     // words of the others.
     sink.add_sentence_words(
-        {norms, hashes, tokens.use.data() + s.first_token, tokens.ids.empty() ? nullptr : tokens.ids.data() + s.first_token, n, any_cue});
+        {norms, hashes, use, tokens.ids.data() + at, n, any_cue});
     return any_cue;
   }
 }
@@ -712,10 +726,13 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
     void add(std::string_view name, float value) override { out.push_back({std::string(name), value, sentence}); }
   } sink(out);
   CueTokens tokens;
-  prepare_cue_tokens(doc, tokens);
   int cue_sentences = 0;
   CueEvents events;
-  for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
+  for (std::size_t si = 0, run_end = 0; si < doc.sentences().size(); ++si) {
+    if (si == run_end) {
+      run_end = cue_run_end(doc, si);
+      prepare_cue_tokens(doc, si, run_end, cue_word_table(), tokens);
+    }
     sink.sentence = static_cast<int>(si);
     cue_sentences += sentence_cue_features(doc, tokens, subject, headline_index, si, sink, &events);
   }

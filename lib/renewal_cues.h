@@ -46,8 +46,8 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 // of an article's features. The default add_words builds the name and calls add.
 // A sentence's words as the word features see them: for each token its normalized form, its
 // word_hash and which features it can take (kUseAlone: an "o:" feature in a sentence without
-// cues; kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and the ids
-// a scorer gave the tokens (CueTokens::ids; null when it gave none).
+// cues; kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and their
+// ids in the CueWordTable the tokens were prepared with (CueTokens::ids).
 struct SentenceWords {
   static constexpr std::uint8_t kUseAlone = 1, kUseInCue = 2;
   const std::string_view* words = nullptr;
@@ -97,34 +97,55 @@ struct WordInfo {
   std::uint16_t flags = 0;
 };
 
-// The cue reader's words: a word's WordInfo by its word_hash and word_head (the head gives the
-// rumour prefixes), {} for a word it does not know.
-WordInfo cue_word_info(std::uint64_t hash, std::uint64_t head);
-// The WordInfo of any word with its patterns resolved (kPatternsResolved), for a scorer's own
-// table: reading a token of that word then needs no prefix tests. Slow; for building tables.
-WordInfo resolved_cue_word_info(std::string_view word);
-// Every word the cue reader knows, for a scorer that merges them into its own word table.
-std::vector<std::string_view> cue_words();
+// Words by word_hash: each word's id (1 to size(); 0 for a word not in the table) and its
+// WordInfo with the patterns resolved (kPatternsResolved). cue_word_table() holds the cue reader's
+// words; a scorer builds one that holds its own words too, so that one probe per token serves the
+// cue reader and the scorer's word features.
+class CueWordTable {
+ public:
+  // The cue reader's words and `extra_words`.
+  explicit CueWordTable(const std::vector<std::string_view>& extra_words = {});
 
-// A document's tokens as the cue reader sees them, found once per document: each token's
-// normalized form, word_hash, word_head and WordInfo. A scorer may fill `info` from its own table
-// (holding the cue reader's words) and give each token an id of its own, which reaches its sink
-// through SentenceWords::ids.
+  std::uint32_t find(std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask) {
+      if ((slots_[at] >> 32) != (hash >> 32)) continue;
+      const auto id = static_cast<std::uint32_t>(slots_[at]);
+      if (hashes_[id] == hash) return id;
+    }
+    return 0;
+  }
+  std::uint32_t id(std::string_view word) const { return find(word_hash(word)); }
+  const WordInfo& info(std::uint32_t id) const { return infos_[id]; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(infos_.size() - 1); }
+
+ private:
+  // Slots of (upper 32 bits of the hash, id), 0 when empty, at most half full.
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint64_t> hashes_;  // by id
+  std::vector<WordInfo> infos_;        // by id; infos_[0] = {}
+};
+const CueWordTable& cue_word_table();
+
+// The tokens of a run of sentences as the cue reader sees them, found once: each token's
+// normalized form, word_hash, word_head, WordInfo and id in the CueWordTable, which word features
+// it can take (SentenceWords::kUseAlone, kUseInCue), whether a pattern may start at it, and
+// whether the next sentence-ending mark after it in its sentence is "?". A document is prepared a
+// run at a time, so that memory stays small for any length.
 struct CueTokens {
+  static constexpr std::uint8_t kMayStartCue = 4;  // in `use`
+  std::size_t first_token = 0;  // the document's token at index 0 here
   std::vector<std::string_view> norms;
   std::vector<std::uint64_t> hashes, heads;
   std::vector<WordInfo> info;
-  std::vector<std::uint32_t> ids;  // empty unless a scorer fills it
-  // Per token: which word features it can take (SentenceWords::kUseAlone, kUseInCue), and
-  // whether the next sentence-ending mark after it in its sentence is "?".
+  std::vector<std::uint32_t> ids;
   std::vector<std::uint8_t> use, asked;
 };
-// norms, hashes and heads of every token.
-void hash_cue_tokens(const Document& doc, CueTokens& out);
-// use and asked of every token, once norms and info are in place.
-void mark_cue_tokens(const Document& doc, CueTokens& out);
-// All of CueTokens but ids, from the cue reader's own table.
-void prepare_cue_tokens(const Document& doc, CueTokens& out);
+// Where a run that starts at `first_sentence` ends: a few thousand tokens, at least one sentence.
+std::size_t cue_run_end(const Document& doc, std::size_t first_sentence);
+// Prepares sentences [first_sentence, end_sentence) with `words`.
+void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::size_t end_sentence,
+                        const CueWordTable& words, CueTokens& out);
 
 // The hash of a word (a token's normalized form), and of a feature name. A word feature's hash is
 // composed from its words' hashes: feature_name_hash("b:fans want") ==
@@ -153,8 +174,8 @@ struct CueEvents {
   int first_sentence = -1, last_sentence = -1, last_current_sentence = -1;
 };
 
-// The cue features of one sentence of a document whose `tokens` are prepared; returns whether
-// the sentence holds a cue. `headline_index` as find_headline_sentence gives it. Events of the
+// The cue features of one sentence of a document, whose tokens `tokens` holds (prepared by
+// prepare_cue_tokens); returns whether the sentence holds a cue. `headline_index` as find_headline_sentence gives it. Events of the
 // sentence are recorded in `events` when given.
 bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const RenewalSubject& subject,
                            int headline_index, std::size_t si, CueSink& sink, CueEvents* events = nullptr);
