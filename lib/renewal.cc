@@ -494,12 +494,14 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   std::size_t next_occurrence = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     const std::size_t from = next_occurrence;
-    if (cache)
-      while (next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si) ++next_occurrence;
-    const auto [first, last] = features_of(si, from, next_occurrence);
-    double weight = 0;
-    for (const Occurrence* o = first; o != last; ++o)
-      if (tally[o->feature].sum != 0) weight += tally[o->feature].contribution * o->value;
+    double weight = 0;  // (sums are positive: every feature value is)
+    if (cache) {
+      for (; next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si; ++next_occurrence)
+        weight += tally[occurrences[next_occurrence].feature].contribution * occurrences[next_occurrence].value;
+    } else {
+      const auto [first, last] = features_of(si, from, from);
+      for (const Occurrence* o = first; o != last; ++o) weight += tally[o->feature].contribution * o->value;
+    }
     attributed += weight;
     if (std::fabs(weight) < 0.05) continue;
     if (strongest.size() == kMaxEvidence && std::fabs(weight) <= std::fabs(strongest.back().weight)) continue;
