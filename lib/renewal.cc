@@ -139,12 +139,6 @@ struct RenewalScorer::Model {
   // features are found by its id there: its "o:" and "w:" features directly, a pair's ("b:")
   // from the two ids, without hashing the pair's name.
   std::unique_ptr<CueWordTable> word_table;
-  struct WordFeatures {
-    int seen_alone = -1;       // "o:" feature
-    int in_cue_sentence = -1;  // "w:" feature
-    bool begins_pair = false;  // the first word of some "b:" feature
-  };
-  std::vector<WordFeatures> word_features;  // by id
   // Pair features by the ids of their words, (first << 32 | second): open addressing, at most
   // half full.
   struct PairSlot {
@@ -166,18 +160,17 @@ struct RenewalScorer::Model {
       }
     }
     word_table = std::make_unique<CueWordTable>(model_words);
-    word_features.assign(word_table->size() + 1, WordFeatures{});
     std::vector<std::pair<std::uint64_t, int>> pairs;  // (first << 32 | second), feature
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::string_view name = features[i];
       const std::string_view kind = name.substr(0, 2);
-      if (kind == "o:") word_features[word_table->id(name.substr(2))].seen_alone = static_cast<int>(i);
-      if (kind == "w:") word_features[word_table->id(name.substr(2))].in_cue_sentence = static_cast<int>(i);
+      if (kind == "o:") word_table->entry(word_table->id(name.substr(2))).seen_alone = static_cast<int>(i);
+      if (kind == "w:") word_table->entry(word_table->id(name.substr(2))).in_cue_sentence = static_cast<int>(i);
       const std::size_t space = name.find(' ', 2);
       if (kind == "b:" && space != std::string_view::npos) {
         const std::uint32_t first = word_table->id(name.substr(2, space - 2));
         const std::uint32_t second = word_table->id(name.substr(space + 1));
-        word_features[first].begins_pair = true;
+        word_table->entry(first).begins_pair = true;
         pairs.emplace_back(std::uint64_t{first} << 32 | second, static_cast<int>(i));
       }
     }
@@ -192,7 +185,7 @@ struct RenewalScorer::Model {
   }
   // The pair feature of two words by their ids, or -1.
   int pair_feature(std::uint32_t first, std::uint32_t second) const {
-    if (second == 0 || !word_features[first].begins_pair) return -1;
+    if (second == 0) return -1;
     const std::uint64_t key = std::uint64_t{first} << 32 | second;
     const std::size_t mask = pair_slots.size() - 1;
     for (std::size_t at = pair_slot(key, mask); pair_slots[at].key != 0; at = (at + 1) & mask)
@@ -205,13 +198,13 @@ struct RenewalScorer::Model {
   void sentence_word_features(const SentenceWords& s, Add&& add) const {
     if (!s.cue_sentence) {
       for (std::size_t i = 0; i < s.size; ++i)
-        if (s.use[i] & SentenceWords::kUseAlone) add(word_features[s.ids[i]].seen_alone, 0.25f);
+        if (s.use[i] & SentenceWords::kUseAlone) add(s.seen_alone[i], 0.25f);
       return;
     }
     for (std::size_t i = 0; i < s.size; ++i) {
       if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
-      add(word_features[s.ids[i]].in_cue_sentence, 0.5f);
-      if (i + 1 < s.size) add(pair_feature(s.ids[i], s.ids[i + 1]), 0.5f);
+      add(s.in_cue_sentence[i], 0.5f);
+      if (i + 1 < s.size && (s.use[i] & CueTokens::kBeginsPair)) add(pair_feature(s.ids[i], s.ids[i + 1]), 0.5f);
     }
   }
 

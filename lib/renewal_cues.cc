@@ -374,16 +374,17 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
   std::sort(own.begin(), own.end());
   for (const std::string_view w : own) add(w, cue_word_flags().at(w));
   for (const std::string_view w : extra_words) add(w, WordInfo{});
-  hashes_.assign(1, 0);
-  infos_.assign(1, WordInfo{});
+  entries_.assign(1, Entry{});
   std::size_t size = 1024;
   while (size < 2 * (words.size() + 1)) size *= 2;
   slots_.assign(size, 0);
   for (const auto& [word, info] : words) {
     const std::uint64_t h = word_hash(word);
-    const auto id = static_cast<std::uint32_t>(infos_.size());
-    hashes_.push_back(h);
-    infos_.push_back(info);
+    const auto id = static_cast<std::uint32_t>(entries_.size());
+    Entry e;
+    e.hash = h;
+    e.info = info;
+    entries_.push_back(e);
     std::size_t at = h & (size - 1);
     while (slots_[at] != 0) at = (at + 1) & (size - 1);
     slots_[at] = (h >> 32 << 32) | id;
@@ -465,6 +466,8 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   out.heads.resize(n);
   out.info.resize(n);
   out.ids.resize(n);
+  out.seen_alone.resize(n);
+  out.in_cue_sentence.resize(n);
   out.use.resize(n);
   out.asked.resize(n);
   const PatternIndex& index = pattern_index();
@@ -477,11 +480,14 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
     out.heads[i] = head;
     out.hashes[i] = hash;
     const std::uint32_t id = words.find(hash);
+    const CueWordTable::Entry& entry = words.entry(id);
     out.ids[i] = id;
+    out.seen_alone[i] = entry.seen_alone;
+    out.in_cue_sentence[i] = entry.in_cue_sentence;
     // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
-    const WordInfo& info = id != 0 ? words.info(id) : (is_rumour_prefix(head) ? kRumourOnly : words.info(0));
+    const WordInfo& info = id != 0 || !is_rumour_prefix(head) ? entry.info : kRumourOnly;
     out.info[i] = info;
-    std::uint8_t use = 0;
+    std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
     // Words of cue sentences (and "?"); content words of the others.
     if (w.size() >= 2 || (w.size() == 1 && w[0] == '?')) use |= SentenceWords::kUseInCue;
     if (w.size() >= 2 && !(info.flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
@@ -711,7 +717,8 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
     // words of the others.
     sink.add_sentence_words(
-        {norms, hashes, use, tokens.ids.data() + at, n, any_cue});
+        {norms, hashes, use, tokens.ids.data() + at, tokens.seen_alone.data() + at, tokens.in_cue_sentence.data() + at, n,
+         any_cue});
     return any_cue;
   }
 }

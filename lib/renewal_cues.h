@@ -54,6 +54,8 @@ struct SentenceWords {
   const std::uint64_t* hashes = nullptr;
   const std::uint8_t* use = nullptr;
   const std::uint32_t* ids = nullptr;
+  const std::int32_t* seen_alone = nullptr;       // CueWordTable::Entry fields, per token
+  const std::int32_t* in_cue_sentence = nullptr;
   std::size_t size = 0;
   bool cue_sentence = false;
 };
@@ -103,6 +105,16 @@ struct WordInfo {
 // cue reader and the scorer's word features.
 class CueWordTable {
  public:
+  // A word as the table holds it. A scorer's table also gives each word the scorer's features
+  // for it ("o:" and "w:" feature indexes, -1 for none; whether a pair feature starts with it),
+  // which reach the scorer through CueTokens and SentenceWords without a lookup of their own.
+  struct Entry {
+    std::uint64_t hash = 0;
+    WordInfo info;
+    std::int32_t seen_alone = -1, in_cue_sentence = -1;
+    bool begins_pair = false;
+  };
+
   // The cue reader's words and `extra_words`.
   explicit CueWordTable(const std::vector<std::string_view>& extra_words = {});
 
@@ -111,19 +123,19 @@ class CueWordTable {
     for (std::size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask) {
       if ((slots_[at] >> 32) != (hash >> 32)) continue;
       const auto id = static_cast<std::uint32_t>(slots_[at]);
-      if (hashes_[id] == hash) return id;
+      if (entries_[id].hash == hash) return id;
     }
     return 0;
   }
   std::uint32_t id(std::string_view word) const { return find(word_hash(word)); }
-  const WordInfo& info(std::uint32_t id) const { return infos_[id]; }
-  std::uint32_t size() const { return static_cast<std::uint32_t>(infos_.size() - 1); }
+  const Entry& entry(std::uint32_t id) const { return entries_[id]; }
+  Entry& entry(std::uint32_t id) { return entries_[id]; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size() - 1); }
 
  private:
   // Slots of (upper 32 bits of the hash, id), 0 when empty, at most half full.
   std::vector<std::uint64_t> slots_;
-  std::vector<std::uint64_t> hashes_;  // by id
-  std::vector<WordInfo> infos_;        // by id; infos_[0] = {}
+  std::vector<Entry> entries_;  // by id; entries_[0]: a word not in the table
 };
 const CueWordTable& cue_word_table();
 
@@ -133,12 +145,13 @@ const CueWordTable& cue_word_table();
 // whether the next sentence-ending mark after it in its sentence is "?". A document is prepared a
 // run at a time, so that memory stays small for any length.
 struct CueTokens {
-  static constexpr std::uint8_t kMayStartCue = 4;  // in `use`
+  static constexpr std::uint8_t kMayStartCue = 4, kBeginsPair = 8;  // in `use`
   std::size_t first_token = 0;  // the document's token at index 0 here
   std::vector<std::string_view> norms;
   std::vector<std::uint64_t> hashes, heads;
   std::vector<WordInfo> info;
   std::vector<std::uint32_t> ids;
+  std::vector<std::int32_t> seen_alone, in_cue_sentence;  // the table's Entry fields
   std::vector<std::uint8_t> use, asked;
 };
 // Where a run that starts at `first_sentence` ends: a few thousand tokens, at least one sentence.
