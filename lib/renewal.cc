@@ -125,6 +125,27 @@ struct RenewalScorer::Model {
       slots[at] = (h >> 32 << 32) | (i + 1);
     }
     build_word_index();
+    build_cue_index();
+  }
+  // A cue's features by its template and key (cue_key), -1 where the model lacks the feature:
+  // reading a cue then costs a table look-up per template instead of a name.
+  std::vector<int> cue_features;
+  void build_cue_index() {
+    cue_features.assign(static_cast<std::size_t>(cue_keys()) * kCueTemplates, -1);
+    std::string name;
+    CueRead c;
+    for (c.cls = 0; c.cls < static_cast<int>(cue_classes().size()); ++c.cls)
+      for (int neg = 0; neg < 2; ++neg)
+        for (int mod = 0; mod < 2; ++mod)
+          for (int q = 0; q < 2; ++q)
+            for (c.subject = 0; c.subject < CueRead::kSubjects; ++c.subject)
+              for (c.neg_kind = 0; c.neg_kind < CueRead::kNegKinds; ++c.neg_kind) {
+                c.negated = neg, c.modal = mod, c.question = q;
+                for (int t = 0; t < kCueTemplates; ++t) {
+                  cue_template_name(t, c, name);
+                  cue_features[static_cast<std::size_t>(cue_key(c)) * kCueTemplates + t] = lookup(feature_name_hash(name));
+                }
+              }
   }
   void pack_weights() {
     packed.assign(features.size() * kPacked, 0.0f);
@@ -191,6 +212,13 @@ struct RenewalScorer::Model {
     for (std::size_t at = pair_slot(key, mask); pair_slots[at].key != 0; at = (at + 1) & mask)
       if (pair_slots[at].key == key) return pair_slots[at].feature;
     return -1;
+  }
+  // Calls add(feature) for each model feature of a cue, in the order of CueSink::add_cue.
+  template <class Add>
+  void cue_read_features(const CueRead& cue, Add&& add) const {
+    const int* f = &cue_features[static_cast<std::size_t>(cue_key(cue)) * kCueTemplates];
+    for (int t = 0; t < kCueTemplates; ++t)
+      if (f[t] >= 0 && cue_template_applies(t, cue)) add(f[t]);
   }
   // Calls add(feature, value) for each word feature of a sentence, in the order of
   // CueSink::add_sentence_words.
@@ -383,6 +411,9 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       if (occurrences) occurrences->push_back({f, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
+    void add_cue(const CueRead& cue) override {
+      m.cue_read_features(cue, [this](int f) { add(f, 1); });
+    }
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
@@ -459,6 +490,9 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     std::uint32_t sentence = 0;
     SentenceSink(const Model& model, std::vector<Occurrence>& o) : m(model), out(o) {}
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
+    void add_cue(const CueRead& cue) override {
+      m.cue_read_features(cue, [this](int f) { add(f, 1); });
+    }
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }

@@ -198,13 +198,27 @@ struct CompiledPattern {
   std::vector<std::string_view> tokens;
   std::vector<WordTest> tests;
   bool near_season;
+  int cls_id = 0;  // index into cue_classes()
 };
+
+// The classes of kPatterns in order of first appearance.
+const std::vector<std::string_view>& pattern_classes() {
+  static const std::vector<std::string_view> classes = [] {
+    std::vector<std::string_view> out;
+    for (const Pattern& p : kPatterns)
+      if (std::find(out.begin(), out.end(), p.cls) == out.end()) out.push_back(p.cls);
+    return out;
+  }();
+  return classes;
+}
 
 const std::vector<CompiledPattern>& compiled_patterns() {
   static const std::vector<CompiledPattern> patterns = [] {
     std::vector<CompiledPattern> out;
     for (const Pattern& p : kPatterns) {
       CompiledPattern c{p.cls, {}, {}, p.near_season};
+      c.cls_id = static_cast<int>(std::find(pattern_classes().begin(), pattern_classes().end(), p.cls) -
+                                  pattern_classes().begin());
       std::string_view t = p.text;
       while (!t.empty()) {
         const std::size_t space = t.find(' ');
@@ -509,6 +523,57 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   }
 }
 
+const std::vector<std::string_view>& cue_classes() { return pattern_classes(); }
+
+int cue_keys() { return cue_key(CueRead{static_cast<int>(cue_classes().size()), false, false, false, 0, 0}); }
+
+bool cue_template_applies(int t, const CueRead& c) {
+  switch (t) {
+    case 5: return c.headline;
+    case 6: return c.lede;
+    case 7: return c.past;
+    case 8: return c.negated;
+    case 9: {
+      const std::string_view base = cue_classes()[c.cls];
+      return c.rumour && (is_event(base) || is_continuation(base) || base == "season_ref");
+    }
+    default: return t >= 0 && t < 5;
+  }
+}
+
+void cue_template_name(int t, const CueRead& c, std::string& out) {
+  static constexpr std::string_view kSubjects[CueRead::kSubjects] = {"none", "main", "other", "pron"};
+  static constexpr std::string_view kNegKinds[CueRead::kNegKinds] = {"", "|neg:dec", "|neg:pend", "|neg:other"};
+  const std::string_view base = cue_classes()[c.cls];
+  const std::string_view neg = c.negated ? "|neg" : "";
+  const std::string_view mod = c.modal ? "|mod" : "";
+  const std::string_view q = c.question ? "|q" : "";
+  out.clear();
+  auto append = [&](auto... parts) { (out.append(parts), ...); };
+  using namespace std::string_view_literals;
+  switch (t) {
+    case 0: append(base); break;
+    case 1: append(base, neg); break;
+    case 2: append(base, neg, mod); break;
+    case 3: append(base, neg, mod, q); break;
+    case 4: append(base, "|"sv, kSubjects[c.subject], neg, mod); break;
+    case 5: append("headline:"sv, base, neg, q); break;
+    case 6: append("lede:"sv, base, neg, mod); break;
+    case 7: append(base, "|past"sv, neg); break;
+    case 8: append(base, kNegKinds[c.neg_kind]); break;
+    case 9: append(base, "|src:rumour"sv, neg); break;
+  }
+}
+
+void CueSink::add_cue(const CueRead& cue) {
+  thread_local std::string name;  // reused: no allocation per feature
+  for (int t = 0; t < kCueTemplates; ++t) {
+    if (!cue_template_applies(t, cue)) continue;
+    cue_template_name(t, cue, name);
+    add(name, 1);
+  }
+}
+
 void CueSink::add_sentence_words(const SentenceWords& s) {
   for (std::size_t i = 0; i < s.size; ++i) {
     if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', s.words[i], s.hashes[i], {}, 0, 0.25f);
@@ -556,13 +621,6 @@ int find_headline_sentence(const Document& doc) {
 bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const RenewalSubject& subject,
                            int headline_index, std::size_t si, CueSink& sink, CueEvents* events) {
   const auto& patterns = compiled_patterns();
-  // Feature names are built in one reused buffer: no allocation per feature.
-  thread_local std::string name;
-  auto emit = [&](float value, auto... parts) {
-    name.clear();
-    (name.append(parts), ...);
-    sink.add(name, value);
-  };
   {
     const Sentence& s = doc.sentences()[si];
     const std::size_t n = s.end_token - s.first_token;
@@ -581,14 +639,14 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     // "sources say", "a leak"), as an order or cancellation told that way is not official; and
     // the sentence's subject.
     bool rumour = false;
-    std::string_view subj;
+    int subject_id = -1;  // CueRead::subject
     auto read_sentence = [&] {
       for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
-      subj = "none";
+      subject_id = 0;
       if (overlaps(s.begin, s.end, subject.main_show)) {
-        subj = "main";
+        subject_id = 1;
       } else if (overlaps(s.begin, s.end, subject.other_shows)) {
-        subj = "other";
+        subject_id = 2;
       } else {
         bool pronoun = false;
         for (std::size_t i = 0; i < n && !pronoun; ++i) {
@@ -598,7 +656,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
             if (space == std::string_view::npos
                     ? norms[i] == p
                     : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
-              subj = "pron";
+              subject_id = 3;
               pronoun = true;
               break;
             }
@@ -645,7 +703,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
         for (const int pi : index.any_first_word) try_pattern(pi);
       for (const int pi : index.any_first_always) try_pattern(pi);
       if (!best) continue;
-      if (subj.empty()) read_sentence();
+      if (subject_id < 0) read_sentence();
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
@@ -673,7 +731,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       const std::string_view event = !negated ? (is_event(best->cls) ? best->cls : "")
                                      : neg_kind == "|neg:dec" && is_continuation(best->cls) ? "cancel" : "";
       const bool question = asked[i];
-      if (events && !modal && !question && subj != "other" && !event.empty()) {
+      if (events && !modal && !question && subject_id != 2 && !event.empty()) {
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
         for (std::size_t k = i; k-- > 0 && !background;) {
@@ -695,22 +753,18 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
           events->last_current_sentence = static_cast<int>(si);
         }
       }
-      const std::string_view base = best->cls;
-      const std::string_view neg = negated ? "|neg" : "";
-      const std::string_view mod = modal ? "|mod" : "";
-      const std::string_view q = question ? "|q" : "";
-      using namespace std::string_view_literals;
-      emit(1, base);
-      emit(1, base, neg);
-      emit(1, base, neg, mod);
-      emit(1, base, neg, mod, q);
-      emit(1, base, "|"sv, subj, neg, mod);
-      if (headline) emit(1, "headline:"sv, base, neg, q);
-      if (lede) emit(1, "lede:"sv, base, neg, mod);
-      if (past) emit(1, base, "|past"sv, neg);
-      if (negated) emit(1, base, neg_kind);
-      if (rumour && (is_event(base) || is_continuation(base) || base == "season_ref"))
-        emit(1, base, "|src:rumour"sv, neg);
+      CueRead cue;
+      cue.cls = best->cls_id;
+      cue.negated = negated;
+      cue.modal = modal;
+      cue.question = question;
+      cue.subject = subject_id;
+      cue.neg_kind = !negated ? 0 : neg_kind == "|neg:dec" ? 1 : neg_kind == "|neg:pend" ? 2 : 3;
+      cue.headline = headline;
+      cue.lede = lede;
+      cue.past = past;
+      cue.rumour = rumour;
+      sink.add_cue(cue);
       any_cue = true;
       i += best_len - 1;
     }

@@ -60,9 +60,39 @@ struct SentenceWords {
   bool cue_sentence = false;
 };
 
+// One cue as read: its class and modifiers. Its features ("renew|neg|mod", "renew|main|neg",
+// "headline:renew|q", ...) are named by kCueTemplates templates, each a function of the class,
+// negation, modality, question, subject and kind of negation; some apply only to some cues (the
+// headline's, a rumour's). A scorer can thus map (template, class and modifiers) to its feature
+// once, instead of building a name per cue.
+struct CueRead {
+  static constexpr int kSubjects = 4;  // subject: 0 none, 1 main show, 2 another show, 3 pronoun
+  static constexpr int kNegKinds = 4;  // neg_kind: 0 not negated, 1 decisive, 2 pending, 3 other
+  int cls = 0;                         // index into cue_classes()
+  bool negated = false, modal = false, question = false;
+  int subject = 0;
+  int neg_kind = 0;
+  bool headline = false, lede = false, past = false, rumour = false;
+};
+constexpr int kCueTemplates = 10;
+// The cue classes ("renew", "cancel", "final", ...), in a fixed order.
+const std::vector<std::string_view>& cue_classes();
+// Whether template `t` applies to the cue, and its name for the cue (into `out`).
+bool cue_template_applies(int t, const CueRead& cue);
+void cue_template_name(int t, const CueRead& cue, std::string& out);
+// The templates' names depend on these fields only: a number for them, below kCueKeys.
+inline int cue_key(const CueRead& c) {
+  return ((((c.cls * 2 + c.negated) * 2 + c.modal) * 2 + c.question) * CueRead::kSubjects + c.subject) *
+             CueRead::kNegKinds +
+         c.neg_kind;
+}
+int cue_keys();  // the number of keys: all combinations of classes and modifiers
+
 class CueSink {
  public:
   virtual void add(std::string_view name, float value) = 0;
+  // A cue's features (value 1 each); the default names each applying template and calls add.
+  virtual void add_cue(const CueRead& cue);
   // All of a sentence's word features at once; the default calls add_words for each.
   virtual void add_sentence_words(const SentenceWords& words);
   // `kind` is 'o' (a word of a sentence without cues), 'w' (a word of a cue sentence) or 'b' (a
