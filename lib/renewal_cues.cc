@@ -486,40 +486,57 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   out.asked.resize(n);
   const PatternIndex& index = pattern_index();
   static const WordInfo kRumourOnly{nullptr, kRumourWord};
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view w = doc.normalized(tokens[first + i]);
-    const std::uint64_t head = word_head(w);
-    const std::uint64_t hash = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
-    out.norms[i] = w;
-    out.heads[i] = head;
-    out.hashes[i] = hash;
-    const std::uint32_t id = words.find(hash);
-    const CueWordTable::Entry& entry = words.entry(id);
-    out.ids[i] = id;
-    out.seen_alone[i] = entry.seen_alone;
-    out.in_cue_sentence[i] = entry.in_cue_sentence;
-    // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
-    const WordInfo& info = id != 0 || !is_rumour_prefix(head) ? entry.info : kRumourOnly;
-    out.info[i] = info;
-    std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
-    // Words of cue sentences (and "?"); content words of the others.
-    if (w.size() >= 2 || (w.size() == 1 && w[0] == '?')) use |= SentenceWords::kUseInCue;
-    if (w.size() >= 2 && !(info.flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
-    if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)))
-      use |= CueTokens::kMayStartCue;
-    // "* and final": a pattern may start before a word that can follow its wildcard.
-    if ((info.flags & kAfterAnyWord) && i > 0) out.use[i - 1] |= CueTokens::kMayStartCue;
-    out.use[i] = use;
-  }
-  // A cue is asked when the next sentence-ending mark after it is "?": headlines put questions
-  // mid-line ("Season 2: Will Netflix Bring It Back? Everything We Know").
+  // Raw pointers: the stores below cannot then make the compiler reload the vectors.
+  std::string_view* norms = out.norms.data();
+  std::uint64_t* hashes = out.hashes.data();
+  std::uint64_t* heads = out.heads.data();
+  WordInfo* infos = out.info.data();
+  std::uint32_t* ids = out.ids.data();
+  std::int32_t* seen_alone = out.seen_alone.data();
+  std::int32_t* in_cue_sentence = out.in_cue_sentence.data();
+  std::uint8_t* uses = out.use.data();
+  std::uint8_t* asked = out.asked.data();
+  const Token* token = tokens.data() + first;
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
-    bool q = false;
-    for (std::size_t k = sentences[si].end_token - first; k-- > sentences[si].first_token - first;) {
-      const std::string_view w = out.norms[k];
-      if (w.size() == 1 && (w[0] == '?' || w[0] == '.' || w[0] == '!')) q = w[0] == '?';
-      out.asked[k] = q;
+    const std::size_t sentence_end = sentences[si].end_token - first;
+    // Tokens before the next sentence-ending mark: asked when the mark is "?" (headlines put
+    // questions mid-line: "Season 2: Will Netflix Bring It Back? Everything We Know").
+    std::size_t unmarked = sentences[si].first_token - first;
+    for (std::size_t i = unmarked; i < sentence_end; ++i) {
+      const std::string_view w = doc.normalized(token[i]);
+      const std::uint64_t head = word_head(w);
+      const std::uint64_t hash = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
+      norms[i] = w;
+      heads[i] = head;
+      hashes[i] = hash;
+      const std::uint32_t id = words.find(hash);
+      const CueWordTable::Entry& entry = words.entry(id);
+      ids[i] = id;
+      seen_alone[i] = entry.seen_alone;
+      in_cue_sentence[i] = entry.in_cue_sentence;
+      // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
+      const WordInfo& info = id != 0 || !is_rumour_prefix(head) ? entry.info : kRumourOnly;
+      infos[i] = info;
+      std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
+      // Words of cue sentences (and "?"); content words of the others.
+      if (w.size() >= 2) {
+        use |= SentenceWords::kUseInCue;
+        if (!(info.flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
+      } else if (w.size() == 1) {
+        const char c = w[0];
+        if (c == '?') use |= SentenceWords::kUseInCue;
+        if (c == '?' || c == '.' || c == '!') {
+          std::memset(asked + unmarked, c == '?', i + 1 - unmarked);
+          unmarked = i + 1;
+        }
+      }
+      if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)))
+        use |= CueTokens::kMayStartCue;
+      // "* and final": a pattern may start before a word that can follow its wildcard.
+      if ((info.flags & kAfterAnyWord) && i > 0) uses[i - 1] |= CueTokens::kMayStartCue;
+      uses[i] = use;
     }
+    std::memset(asked + unmarked, 0, sentence_end - unmarked);
   }
 }
 
