@@ -497,11 +497,18 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   std::uint8_t* uses = out.use.data();
   std::uint8_t* asked = out.asked.data();
   const Token* token = tokens.data() + first;
+  const bool any_word_starts = !index.any_first_always.empty();
+  out.starts.clear();
+  out.sentence_starts.clear();
+  out.sentence_rumour.clear();
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
+    const std::size_t sentence_begin = sentences[si].first_token - first;
     const std::size_t sentence_end = sentences[si].end_token - first;
+    out.sentence_starts.push_back(static_cast<std::uint32_t>(out.starts.size()));
+    std::uint16_t flags = 0;
     // Tokens before the next sentence-ending mark: asked when the mark is "?" (headlines put
     // questions mid-line: "Season 2: Will Netflix Bring It Back? Everything We Know").
-    std::size_t unmarked = sentences[si].first_token - first;
+    std::size_t unmarked = sentence_begin;
     for (std::size_t i = unmarked; i < sentence_end; ++i) {
       const std::string_view w = doc.normalized(token[i]);
       const std::uint64_t head = word_head(w);
@@ -517,6 +524,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
       // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
       const WordInfo& info = id != 0 || !is_rumour_prefix(head) ? entry.info : kRumourOnly;
       infos[i] = info;
+      flags |= info.flags;
       std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
       // Words of cue sentences (and "?"); content words of the others.
       if (w.size() >= 2) {
@@ -530,14 +538,23 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
           unmarked = i + 1;
         }
       }
-      if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)))
-        use |= CueTokens::kMayStartCue;
       // "* and final": a pattern may start before a word that can follow its wildcard.
-      if ((info.flags & kAfterAnyWord) && i > 0) uses[i - 1] |= CueTokens::kMayStartCue;
+      if ((info.flags & kAfterAnyWord) && i > sentence_begin && !(uses[i - 1] & CueTokens::kMayStartCue)) {
+        uses[i - 1] |= CueTokens::kMayStartCue;
+        out.starts.push_back(static_cast<std::uint32_t>(i - 1));
+      }
+      if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
+          any_word_starts) {
+        use |= CueTokens::kMayStartCue;
+        out.starts.push_back(static_cast<std::uint32_t>(i));
+      }
       uses[i] = use;
     }
     std::memset(asked + unmarked, 0, sentence_end - unmarked);
+    out.sentence_rumour.push_back((flags & kRumourWord) != 0);
   }
+  out.sentence_starts.push_back(static_cast<std::uint32_t>(out.starts.size()));
+  out.first_sentence = first_sentence;
 }
 
 const std::vector<std::string_view>& cue_classes() { return pattern_classes(); }
@@ -655,10 +672,10 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     // Read at the first cue: whether the sentence passes on a rumour or report ("reportedly",
     // "sources say", "a leak"), as an order or cancellation told that way is not official; and
     // the sentence's subject.
-    bool rumour = false;
+    const std::size_t run_sentence = si - tokens.first_sentence;
+    const bool rumour = tokens.sentence_rumour[run_sentence];
     int subject_id = -1;  // CueRead::subject
     auto read_sentence = [&] {
-      for (std::size_t i = 0; i < n && !rumour; ++i) rumour = info[i].flags & kRumourWord;
       subject_id = 0;
       if (overlaps(s.begin, s.end, subject.main_show)) {
         subject_id = 1;
@@ -684,9 +701,10 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     bool any_cue = false;
     const PatternIndex& index = pattern_index();
     // Longer patterns first at each position, so "final season" wins over "final".
-    const bool any_word_starts = !index.any_first_always.empty();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!(use[i] & CueTokens::kMayStartCue) && !any_word_starts) continue;
+    const std::uint32_t* next_start = tokens.starts.data() + tokens.sentence_starts[run_sentence];
+    const std::uint32_t* starts_end = tokens.starts.data() + tokens.sentence_starts[run_sentence + 1];
+    for (; next_start != starts_end; ++next_start) {
+      const std::size_t i = *next_start - at;
       std::size_t best_len = 0;
       int best_index = -1;
       const CompiledPattern* best = nullptr;
@@ -783,7 +801,8 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       cue.rumour = rumour;
       sink.add_cue(cue);
       any_cue = true;
-      i += best_len - 1;
+      // The cue's words start no other cue.
+      while (next_start + 1 != starts_end && next_start[1] - at < i + best_len) ++next_start;
     }
     // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
     // words of the others.

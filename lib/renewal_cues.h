@@ -176,13 +176,18 @@ const CueWordTable& cue_word_table();
 // run at a time, so that memory stays small for any length.
 struct CueTokens {
   static constexpr std::uint8_t kMayStartCue = 4, kBeginsPair = 8;  // in `use`
-  std::size_t first_token = 0;  // the document's token at index 0 here
+  std::size_t first_token = 0;     // the document's token at index 0 here
+  std::size_t first_sentence = 0;  // the run's first sentence
   std::vector<std::string_view> norms;
   std::vector<std::uint64_t> hashes, heads;
   std::vector<WordInfo> info;
   std::vector<std::uint32_t> ids;
   std::vector<std::int32_t> seen_alone, in_cue_sentence;  // the table's Entry fields
   std::vector<std::uint8_t> use, asked;
+  // Per sentence of the run: where its tokens with kMayStartCue begin in `starts` (one more entry
+  // at the end), and whether a word in it passes on a rumour (kRumourWord).
+  std::vector<std::uint32_t> starts, sentence_starts;
+  std::vector<std::uint8_t> sentence_rumour;
 };
 // Where a run that starts at `first_sentence` ends: a few thousand tokens, at least one sentence.
 std::size_t cue_run_end(const Document& doc, std::size_t first_sentence);
