@@ -323,6 +323,70 @@ Eigen::MatrixXd fit(const Dataset& data, int k, const RenewalTrainOptions& o) {
 
 }  // namespace
 
+namespace {
+
+// The model features of one article, numbered in the order first seen. An open-addressing table
+// from feature to number, kept by the thread: entries of earlier articles are told apart by a
+// generation count, so starting an article costs nothing.
+class ArticleFeatures {
+ public:
+  void clear() {
+    features_.clear();
+    if (slots_.empty()) slots_.resize(1024);
+    if (++generation_ == 0) {  // wrapped: forget every entry
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+  }
+  // The number of feature f, numbering it if it is new.
+  std::uint32_t add(int f) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = slot_of(f, mask);; at = (at + 1) & mask) {
+      Slot& s = slots_[at];
+      if (s.generation != generation_) {
+        s = {generation_, f, static_cast<std::uint32_t>(features_.size())};
+        features_.push_back(f);
+        if (2 * features_.size() > slots_.size()) grow();
+        return static_cast<std::uint32_t>(features_.size() - 1);
+      }
+      if (s.feature == f) return s.number;
+    }
+  }
+  // The number of a feature already added.
+  std::uint32_t find(int f) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = slot_of(f, mask);; at = (at + 1) & mask)
+      if (slots_[at].generation == generation_ && slots_[at].feature == f) return slots_[at].number;
+  }
+  const std::vector<int>& features() const { return features_; }
+
+ private:
+  struct Slot {
+    std::uint32_t generation = 0;
+    int feature = 0;
+    std::uint32_t number = 0;
+  };
+  static std::size_t slot_of(int f, std::size_t mask) {
+    return (static_cast<std::uint32_t>(f) * 0x9e3779b1u >> 8) & mask;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.generation != generation_) continue;
+      std::size_t at = slot_of(s.feature, mask);
+      while (slots_[at].generation == generation_) at = (at + 1) & mask;
+      slots_[at] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::uint32_t generation_ = 0;
+  std::vector<int> features_;  // by number
+};
+
+}  // namespace
+
 RenewalScorer RenewalScorer::train(const std::vector<RenewalExample>& examples, const RenewalTrainOptions& options) {
   if (examples.empty()) throw Error("renewal training: no examples");
   const Tokenizer tokenizer;
@@ -368,11 +432,19 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // sums the features, the second splits each feature's contribution over its sentences. Both
   // see features by the hash of their name (as feature_values() sees them by name in training).
   const int headline_index = subject.headline_sentence == -2 ? find_headline_sentence(doc) : subject.headline_sentence;
-  // Model features as they occur, kept for the second pass unless the article is huge (then the
-  // second pass reads the sentences again, so memory stays bounded). Features outside the model
-  // are dropped at once: they carry no weight and, as in training, do not count in the norm.
+  // The article's model features, numbered in the order first seen: sums and contributions live
+  // in short arrays by that number (an article has a few hundred features, which in arrays as long
+  // as the model would each cost a cache miss). Reused by the thread.
+  thread_local ArticleFeatures seen;
+  thread_local std::vector<double> sums, contribution;
+  seen.clear();
+  sums.clear();
+  // Model features as they occur (by their number in `seen`), kept for the second pass unless
+  // the article is huge (then the second pass reads the sentences again, so memory stays
+  // bounded). Features outside the model are dropped at once: they carry no weight and, as in
+  // training, do not count in the norm.
   struct Occurrence {
-    int feature;
+    std::uint32_t feature;
     float value;
     std::uint32_t sentence;
   };
@@ -380,35 +452,17 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   const bool cache = doc.text().size() <= kMaxCachedBytes;
   thread_local std::vector<Occurrence> occurrences;  // reused: a long article's list is large
   occurrences.clear();
-  // Sum and contribution per model feature, side by side (one cache line for both): a dense array
-  // reused by the thread (zeroing it per article would cost more than a short article's scoring),
-  // reset through the features touched.
-  struct Tally {
-    double sum = 0, contribution = 0;
-  };
-  thread_local std::vector<Tally> tally;
-  thread_local std::vector<int> touched;
-  if (tally.size() < m.features.size()) tally.assign(m.features.size(), Tally{});
-  struct Reset {
-    ~Reset() {
-      for (const int f : touched) tally[f] = Tally{};
-      touched.clear();
-    }
-  } reset;
-  touched.clear();
   struct SumSink final : CueSink {
     const Model& m;
-    std::vector<Tally>& tally;
-    std::vector<int>& touched;
     std::vector<Occurrence>* occurrences;
     std::uint32_t sentence = 0;
-    SumSink(const Model& model, std::vector<Tally>& s, std::vector<int>& t, std::vector<Occurrence>* o)
-        : m(model), tally(s), touched(t), occurrences(o) {}
+    SumSink(const Model& model, std::vector<Occurrence>* o) : m(model), occurrences(o) {}
     void add(int f, float value) {
       if (f < 0) return;
-      if (tally[f].sum == 0) touched.push_back(f);
-      tally[f].sum += value;
-      if (occurrences) occurrences->push_back({f, value, sentence});
+      const std::uint32_t k = seen.add(f);
+      if (k == sums.size()) sums.push_back(0);
+      sums[k] += value;
+      if (occurrences) occurrences->push_back({k, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
     void add_cue(const CueRead& cue) override {
@@ -417,7 +471,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
-  } sum_sink(m, tally, touched, cache ? &occurrences : nullptr);
+  } sum_sink(m, cache ? &occurrences : nullptr);
   thread_local CueTokens tokens;  // reused
   int cue_sentences = 0;
   CueEvents events;
@@ -446,24 +500,27 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   const int bias = m.lookup(feature_name_hash("bias"));
   sum_sink.add(bias, 1);
   if (cue_sentences == 0) sum_sink.add(m.lookup(feature_name_hash("no_cue_sentences")), 1);
+  const std::vector<int>& features = seen.features();  // by number
+  const std::size_t n = features.size();
   // feature_values(): log1p of each sum, scaled to unit length apart from the bias. The dampened
   // values wait in `contribution` until the norm is known.
+  contribution.resize(n);
   double norm = 0;
-  for (const int f : touched) {
-    tally[f].contribution = dampen(tally[f].sum);
-    if (f != bias) norm += tally[f].contribution * tally[f].contribution;
+  for (std::size_t k = 0; k < n; ++k) {
+    contribution[k] = dampen(sums[k]);
+    if (features[k] != bias) norm += contribution[k] * contribution[k];
   }
   norm = std::sqrt(norm);
 
   Eigen::Matrix<double, 6, 1> status_logits = Eigen::Matrix<double, 6, 1>::Zero();
   double likelihood_logit = 0;
-  for (const int f : touched) {
-    double value = tally[f].contribution;
-    if (f != bias && norm > 0) value /= norm;
-    const float* w = &m.packed[static_cast<std::size_t>(f) * Model::kPacked];
+  for (std::size_t k = 0; k < n; ++k) {
+    double value = contribution[k];
+    if (features[k] != bias && norm > 0) value /= norm;
+    const float* w = &m.packed[static_cast<std::size_t>(features[k]) * Model::kPacked];
     for (int c = 0; c < 6; ++c) status_logits[c] += value * w[c];
-    tally[f].contribution = value * w[6];
-    likelihood_logit += tally[f].contribution;
+    contribution[k] = value * w[6];
+    likelihood_logit += contribution[k];
   }
   const Eigen::Matrix<double, 6, 1> e = (status_logits.array() - status_logits.maxCoeff()).exp().matrix();
   const Eigen::Matrix<double, 6, 1> p = e / e.sum();  // softmax
@@ -479,9 +536,9 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     r.outlook = std::string(kClasses[outlook].substr(std::string_view("unconfirmed/").size()));
   }
   // Evidence: each feature's contribution split over the sentences it came from, in proportion:
-  // a sentence's share is the feature's contribution per unit of its sum times the sentence's value.
-  for (const int f : touched)
-    if (tally[f].sum != 0) tally[f].contribution /= tally[f].sum;
+  // a sentence's share is the feature's contribution per unit of its sum times the sentence's
+  // value. (Sums are positive: every feature value is.)
+  for (std::size_t k = 0; k < n; ++k) contribution[k] /= sums[k];
   constexpr std::size_t kMaxEvidence = 6;
   // Without the cache, a sentence's model features are found again.
   struct SentenceSink final : CueSink {
@@ -497,7 +554,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
     void add(int f, float value) {
-      if (f >= 0) out.push_back({f, value, sentence});
+      if (f >= 0) out.push_back({seen.find(f), value, sentence});
     }
   };
   std::vector<Occurrence> found_again;
@@ -521,13 +578,13 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   std::size_t next_occurrence = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
     const std::size_t from = next_occurrence;
-    double weight = 0;  // (sums are positive: every feature value is)
+    double weight = 0;
     if (cache) {
       for (; next_occurrence < occurrences.size() && occurrences[next_occurrence].sentence == si; ++next_occurrence)
-        weight += tally[occurrences[next_occurrence].feature].contribution * occurrences[next_occurrence].value;
+        weight += contribution[occurrences[next_occurrence].feature] * occurrences[next_occurrence].value;
     } else {
       const auto [first, last] = features_of(si, from, from);
-      for (const Occurrence* o = first; o != last; ++o) weight += tally[o->feature].contribution * o->value;
+      for (const Occurrence* o = first; o != last; ++o) weight += contribution[o->feature] * o->value;
     }
     attributed += weight;
     if (std::fabs(weight) < 0.05) continue;
@@ -538,8 +595,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     strongest.insert(at, {si, from, next_occurrence, weight});
   }
   std::vector<std::pair<int, double>> by_feature;  // model feature -> share, one evidence sentence
-  thread_local std::vector<int> position;
-  if (position.size() < m.features.size()) position.assign(m.features.size(), -1);
+  thread_local std::vector<int> position;          // by number: the feature's entry in by_feature
+  position.assign(n, -1);
   for (const Candidate& c : strongest) {
     RenewalEvidenceItem item;
     const Sentence& s = doc.sentences()[c.sentence];
@@ -547,21 +604,20 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     item.end = s.end;
     item.text = std::string(doc.text_of(s));
     item.weight = c.weight;
-    // Shares summed per feature in the order first seen (`position` maps a feature to its entry).
+    // Shares summed per feature in the order first seen.
     by_feature.clear();
     const auto [first, last] = features_of(c.sentence, c.from, c.to);
     for (const Occurrence* o = first; o != last; ++o) {
-      if (tally[o->feature].sum == 0) continue;
-      const double share = tally[o->feature].contribution * o->value;
+      const double share = contribution[o->feature] * o->value;
       int& at = position[o->feature];
       if (at < 0) {
         at = static_cast<int>(by_feature.size());
-        by_feature.emplace_back(o->feature, share);
+        by_feature.emplace_back(features[o->feature], share);
       } else {
         by_feature[at].second += share;
       }
     }
-    for (const auto& [f, share] : by_feature) position[f] = -1;
+    for (const Occurrence* o = first; o != last; ++o) position[o->feature] = -1;
     const std::size_t shown = std::min<std::size_t>(by_feature.size(), 4);
     std::partial_sort(by_feature.begin(), by_feature.begin() + static_cast<std::ptrdiff_t>(shown), by_feature.end(),
                       [&](const auto& a, const auto& b) {
