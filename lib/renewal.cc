@@ -160,28 +160,35 @@ struct RenewalScorer::Model {
   // features are found by its id there: its "o:" and "w:" features directly, a pair's ("b:")
   // from the two ids, without hashing the pair's name.
   std::unique_ptr<CueWordTable> word_table;
-  // Pair features by the ids of their words, (first << 32 | second): open addressing, at most
-  // half full.
-  struct PairSlot {
-    std::uint64_t key = 0;  // 0: empty (ids start at 1)
-    int feature = -1;
-  };
-  std::vector<PairSlot> pair_slots;
-  static std::size_t pair_slot(std::uint64_t key, std::size_t mask) { return hash_mix(key) & mask; }
+  // Pair features by the ids of their words: slots of (first << id_bits | second) << 32 |
+  // (feature + 1), open addressing, at most two thirds full (0: empty).
+  std::vector<std::uint64_t> pair_slots;
+  static std::size_t pair_slot(std::uint32_t key, std::size_t mask) { return (key * 0x9e3779b97f4a7c15ull >> 40) & mask; }
+  std::uint32_t pair_key(std::uint32_t first, std::uint32_t second) const {
+    return first << word_table->id_bits() | second;
+  }
 
   void build_word_index() {
-    std::vector<std::string_view> model_words;
+    // The words of the word features, those in the most features first (common words: their
+    // entries then share cache lines).
+    std::unordered_map<std::string_view, int> uses;
     for (const std::string& name : features) {
       const std::string_view kind = std::string_view(name).substr(0, 2);
-      if (kind == "o:" || kind == "w:") model_words.push_back(std::string_view(name).substr(2));
+      if (kind == "o:" || kind == "w:") ++uses[std::string_view(name).substr(2)];
       const std::size_t space = name.find(' ', 2);
       if (kind == "b:" && space != std::string::npos) {
-        model_words.push_back(std::string_view(name).substr(2, space - 2));
-        model_words.push_back(std::string_view(name).substr(space + 1));
+        ++uses[std::string_view(name).substr(2, space - 2)];
+        ++uses[std::string_view(name).substr(space + 1)];
       }
     }
+    std::vector<std::string_view> model_words;
+    for (const auto& [word, count] : uses) model_words.push_back(word);
+    std::sort(model_words.begin(), model_words.end(), [&](std::string_view a, std::string_view b) {
+      return uses[a] != uses[b] ? uses[a] > uses[b] : a < b;
+    });
     word_table = std::make_unique<CueWordTable>(model_words);
-    std::vector<std::pair<std::uint64_t, int>> pairs;  // (first << 32 | second), feature
+    if (2 * word_table->id_bits() > 32) throw Error("renewal model: too many words in its word features");
+    std::vector<std::pair<std::uint32_t, int>> pairs;  // pair_key, feature
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::string_view name = features[i];
       const std::string_view kind = name.substr(0, 2);
@@ -192,25 +199,25 @@ struct RenewalScorer::Model {
         const std::uint32_t first = word_table->id(name.substr(2, space - 2));
         const std::uint32_t second = word_table->id(name.substr(space + 1));
         word_table->entry(first).begins_pair = true;
-        pairs.emplace_back(std::uint64_t{first} << 32 | second, static_cast<int>(i));
+        pairs.emplace_back(pair_key(first, second), static_cast<int>(i));
       }
     }
     std::size_t size = 1024;
-    while (size < 2 * pairs.size()) size *= 2;
-    pair_slots.assign(size, PairSlot{});
+    while (2 * size < 3 * pairs.size()) size *= 2;
+    pair_slots.assign(size, 0);
     for (const auto& [key, feature] : pairs) {
       std::size_t at = pair_slot(key, size - 1);
-      while (pair_slots[at].key != 0) at = (at + 1) & (size - 1);
-      pair_slots[at] = {key, feature};
+      while (pair_slots[at] != 0) at = (at + 1) & (size - 1);
+      pair_slots[at] = std::uint64_t{key} << 32 | static_cast<std::uint32_t>(feature + 1);
     }
   }
   // The pair feature of two words by their ids, or -1.
   int pair_feature(std::uint32_t first, std::uint32_t second) const {
     if (second == 0) return -1;
-    const std::uint64_t key = std::uint64_t{first} << 32 | second;
+    const std::uint32_t key = pair_key(first, second);
     const std::size_t mask = pair_slots.size() - 1;
-    for (std::size_t at = pair_slot(key, mask); pair_slots[at].key != 0; at = (at + 1) & mask)
-      if (pair_slots[at].key == key) return pair_slots[at].feature;
+    for (std::size_t at = pair_slot(key, mask); pair_slots[at] != 0; at = (at + 1) & mask)
+      if (pair_slots[at] >> 32 == key) return static_cast<int>(pair_slots[at] & 0xffffffffu) - 1;
     return -1;
   }
   // Calls add(feature) for each model feature of a cue, in the order of CueSink::add_cue.

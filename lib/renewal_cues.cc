@@ -382,26 +382,32 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
     resolve_patterns(word, info);
     words.emplace_back(word, info);
   };
-  // In a fixed order (the map's is not), so that ids do not depend on the library's build.
+  for (const std::string_view w : extra_words) add(w, cue_word_flags().count(w) ? cue_word_flags().at(w) : WordInfo{});
+  // The cue reader's other words in a fixed order (the map's is not), so that ids do not depend
+  // on the library's build.
   std::vector<std::string_view> own;
   for (const auto& [word, info] : cue_word_flags()) own.push_back(word);
   std::sort(own.begin(), own.end());
   for (const std::string_view w : own) add(w, cue_word_flags().at(w));
-  for (const std::string_view w : extra_words) add(w, WordInfo{});
   entries_.assign(1, Entry{});
+  id_bits_ = 1;
+  while ((std::size_t{1} << id_bits_) <= words.size()) ++id_bits_;
+  if (id_bits_ > 24) throw Error("renewal word table: more than 16 million words");
+  id_mask_ = (1u << id_bits_) - 1;
   std::size_t size = 1024;
-  while (size < 2 * (words.size() + 1)) size *= 2;
+  while (2 * size < 3 * (words.size() + 1)) size *= 2;
   slots_.assign(size, 0);
+  slot_mask_ = size - 1;
   for (const auto& [word, info] : words) {
     const std::uint64_t h = word_hash(word);
     const auto id = static_cast<std::uint32_t>(entries_.size());
     Entry e;
-    e.hash = h;
+    e.check = static_cast<std::uint32_t>(h);
     e.info = info;
     entries_.push_back(e);
-    std::size_t at = h & (size - 1);
-    while (slots_[at] != 0) at = (at + 1) & (size - 1);
-    slots_[at] = (h >> 32 << 32) | id;
+    std::size_t at = h & slot_mask_;
+    while (slots_[at] != 0) at = (at + 1) & slot_mask_;
+    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_) | id;
   }
 }
 

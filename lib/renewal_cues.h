@@ -138,22 +138,24 @@ class CueWordTable {
   // A word as the table holds it. A scorer's table also gives each word the scorer's features
   // for it ("o:" and "w:" feature indexes, -1 for none; whether a pair feature starts with it),
   // which reach the scorer through CueTokens and SentenceWords without a lookup of their own.
+  // 32 bytes: every token reads one, so the table is kept small enough to stay in cache.
   struct Entry {
-    std::uint64_t hash = 0;
-    WordInfo info;
+    std::uint32_t check = 0;  // the hash's lower half (the slot holds part of the upper)
     std::int32_t seen_alone = -1, in_cue_sentence = -1;
     bool begins_pair = false;
+    WordInfo info;
   };
 
-  // The cue reader's words and `extra_words`.
+  // `extra_words` (a scorer's, the most frequent first: ids follow their order, so that the
+  // entries of common words share cache lines) and the cue reader's words.
   explicit CueWordTable(const std::vector<std::string_view>& extra_words = {});
 
   std::uint32_t find(std::uint64_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask) {
-      if ((slots_[at] >> 32) != (hash >> 32)) continue;
-      const auto id = static_cast<std::uint32_t>(slots_[at]);
-      if (entries_[id].hash == hash) return id;
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32) & ~id_mask_;
+    for (std::size_t at = hash & slot_mask_; slots_[at] != 0; at = (at + 1) & slot_mask_) {
+      if ((slots_[at] & ~id_mask_) != tag) continue;
+      const std::uint32_t id = slots_[at] & id_mask_;
+      if (entries_[id].check == static_cast<std::uint32_t>(hash)) return id;
     }
     return 0;
   }
@@ -161,10 +163,16 @@ class CueWordTable {
   const Entry& entry(std::uint32_t id) const { return entries_[id]; }
   Entry& entry(std::uint32_t id) { return entries_[id]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size() - 1); }
+  // Ids fit in this many bits.
+  int id_bits() const { return id_bits_; }
 
  private:
-  // Slots of (upper 32 bits of the hash, id), 0 when empty, at most half full.
-  std::vector<std::uint64_t> slots_;
+  // Open addressing, at most two thirds full: each slot holds an id in its low id_bits_ bits and
+  // the rest of the hash's upper half above them (0 when empty).
+  std::vector<std::uint32_t> slots_;
+  std::size_t slot_mask_ = 0;
+  std::uint32_t id_mask_ = 0;
+  int id_bits_ = 0;
   std::vector<Entry> entries_;  // by id; entries_[0]: a word not in the table
 };
 const CueWordTable& cue_word_table();
