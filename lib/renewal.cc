@@ -231,14 +231,15 @@ struct RenewalScorer::Model {
   // CueSink::add_sentence_words.
   template <class Add>
   void sentence_word_features(const SentenceWords& s, Add&& add) const {
+    const CueWordTable& table = *word_table;
     if (!s.cue_sentence) {
       for (std::size_t i = 0; i < s.size; ++i)
-        if (s.use[i] & SentenceWords::kUseAlone) add(s.seen_alone[i], 0.25f);
+        if (s.use[i] & SentenceWords::kUseAlone) add(table.entry(s.ids[i]).seen_alone, 0.25f);
       return;
     }
     for (std::size_t i = 0; i < s.size; ++i) {
       if (!(s.use[i] & SentenceWords::kUseInCue)) continue;
-      add(s.in_cue_sentence[i], 0.5f);
+      add(table.entry(s.ids[i]).in_cue_sentence, 0.5f);
       if (i + 1 < s.size && (s.use[i] & CueTokens::kBeginsPair)) add(pair_feature(s.ids[i], s.ids[i + 1]), 0.5f);
     }
   }

@@ -198,7 +198,8 @@ struct CompiledPattern {
   std::vector<std::string_view> tokens;
   std::vector<WordTest> tests;
   bool near_season;
-  int cls_id = 0;  // index into cue_classes()
+  int cls_id = 0;      // index into cue_classes()
+  int first_word = 0;  // its words' numbers in pattern_words(): first_word, first_word + 1, ...
 };
 
 // The classes of kPatterns in order of first appearance.
@@ -227,11 +228,38 @@ const std::vector<CompiledPattern>& compiled_patterns() {
         if (space == std::string_view::npos) break;
         t.remove_prefix(space + 1);
       }
+      c.first_word = out.empty() ? 0 : out.back().first_word + static_cast<int>(out.back().tests.size());
       out.push_back(std::move(c));
     }
     return out;
   }();
   return patterns;
+}
+
+// Every pattern's words in one array, by number (CompiledPattern::first_word).
+const std::vector<WordTest>& pattern_words() {
+  static const std::vector<WordTest> words = [] {
+    std::vector<WordTest> out;
+    for (const CompiledPattern& p : compiled_patterns()) out.insert(out.end(), p.tests.begin(), p.tests.end());
+    return out;
+  }();
+  return words;
+}
+
+// What the reader needs of a pattern while trying it, in one small array.
+struct PatternHead {
+  std::uint16_t first_word;
+  std::uint8_t size;
+  bool near_season;
+};
+const std::vector<PatternHead>& pattern_heads() {
+  static const std::vector<PatternHead> heads = [] {
+    std::vector<PatternHead> out;
+    for (const CompiledPattern& p : compiled_patterns())
+      out.push_back({static_cast<std::uint16_t>(p.first_word), static_cast<std::uint8_t>(p.tests.size()), p.near_season});
+    return out;
+  }();
+  return heads;
 }
 
 // Patterns that can start at a token: those whose first word is the token itself (one hash
@@ -382,13 +410,19 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
     resolve_patterns(word, info);
     words.emplace_back(word, info);
   };
-  for (const std::string_view w : extra_words) add(w, cue_word_flags().count(w) ? cue_word_flags().at(w) : WordInfo{});
-  // The cue reader's other words in a fixed order (the map's is not), so that ids do not depend
-  // on the library's build.
+  const auto info_of = [](std::string_view w) {
+    const auto it = cue_word_flags().find(w);
+    return it != cue_word_flags().end() ? it->second : WordInfo{};
+  };
+  for (const std::string_view w : extra_words) add(w, info_of(w));
+  // The cue reader's other words, and the words patterns test for exactly, in a fixed order (the
+  // map's is not), so that ids do not depend on the library's build.
   std::vector<std::string_view> own;
   for (const auto& [word, info] : cue_word_flags()) own.push_back(word);
+  for (const WordTest& t : pattern_words())
+    if (!t.is_prefix) own.push_back(t.prefix);
   std::sort(own.begin(), own.end());
-  for (const std::string_view w : own) add(w, cue_word_flags().at(w));
+  for (const std::string_view w : own) add(w, info_of(w));
   entries_.assign(1, Entry{});
   id_bits_ = 1;
   while ((std::size_t{1} << id_bits_) <= words.size()) ++id_bits_;
@@ -409,6 +443,7 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
     while (slots_[at] != 0) at = (at + 1) & slot_mask_;
     slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_) | id;
   }
+  for (const WordTest& t : pattern_words()) exact_ids_.push_back(t.is_prefix ? 0 : find(t.hash));
 }
 
 const CueWordTable& cue_word_table() {
@@ -436,14 +471,15 @@ bool is_event(std::string_view cls) {
 }
 
 // A word that dates an event to the past: a year, "ago", "back in", "previously", "last year".
-bool is_dating_word(const std::string_view* norms, std::size_t n, std::size_t k) {
-  const std::string_view w = norms[k];
+template <class Norm>
+bool is_dating_word(Norm&& norms, std::size_t n, std::size_t k) {
+  const std::string_view w = norms(k);
   if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
       std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return true;
   if (w == "ago" || w == "previously" || w == "originally" || w == "initially" || w == "once") return true;
   if (k + 1 < n) {
-    const std::string_view next = norms[k + 1];
+    const std::string_view next = norms(k + 1);
     if (w == "back" && next == "in") return true;
     if (w == "last" && (next == "year" || next == "spring" || next == "summer" || next == "fall" || next == "autumn" ||
                         next == "winter" || next == "month"))
@@ -480,62 +516,49 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   const std::size_t first = first_sentence < end_sentence ? sentences[first_sentence].first_token : 0;
   const std::size_t end = first_sentence < end_sentence ? sentences[end_sentence - 1].end_token : 0;
   const std::size_t n = end - first;
+  out.table = &words;
   out.first_token = first;
-  out.norms.resize(n);
-  out.hashes.resize(n);
-  out.heads.resize(n);
-  out.info.resize(n);
+  out.first_sentence = first_sentence;
   out.ids.resize(n);
-  out.seen_alone.resize(n);
-  out.in_cue_sentence.resize(n);
+  out.flags.resize(n);
   out.use.resize(n);
   out.asked.resize(n);
-  const PatternIndex& index = pattern_index();
-  static const WordInfo kRumourOnly{nullptr, kRumourWord};
-  // Raw pointers: the stores below cannot then make the compiler reload the vectors.
-  std::string_view* norms = out.norms.data();
-  std::uint64_t* hashes = out.hashes.data();
-  std::uint64_t* heads = out.heads.data();
-  WordInfo* infos = out.info.data();
-  std::uint32_t* ids = out.ids.data();
-  std::int32_t* seen_alone = out.seen_alone.data();
-  std::int32_t* in_cue_sentence = out.in_cue_sentence.data();
-  std::uint8_t* uses = out.use.data();
-  std::uint8_t* asked = out.asked.data();
-  const Token* token = tokens.data() + first;
-  const bool any_word_starts = !index.any_first_always.empty();
   out.starts.clear();
   out.sentence_starts.clear();
   out.sentence_rumour.clear();
+  const PatternIndex& index = pattern_index();
+  const bool any_word_starts = !index.any_first_always.empty();
+  // Raw pointers: the stores below cannot then make the compiler reload the vectors.
+  std::uint32_t* ids = out.ids.data();
+  std::uint16_t* flags = out.flags.data();
+  std::uint8_t* uses = out.use.data();
+  std::uint8_t* asked = out.asked.data();
+  const Token* token = tokens.data() + first;
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
     const std::size_t sentence_begin = sentences[si].first_token - first;
     const std::size_t sentence_end = sentences[si].end_token - first;
     out.sentence_starts.push_back(static_cast<std::uint32_t>(out.starts.size()));
-    std::uint16_t flags = 0;
+    std::uint16_t sentence_flags = 0;
     // Tokens before the next sentence-ending mark: asked when the mark is "?" (headlines put
     // questions mid-line: "Season 2: Will Netflix Bring It Back? Everything We Know").
     std::size_t unmarked = sentence_begin;
-    for (std::size_t i = unmarked; i < sentence_end; ++i) {
+    for (std::size_t i = sentence_begin; i < sentence_end; ++i) {
       const std::string_view w = doc.normalized(token[i]);
       const std::uint64_t head = word_head(w);
       const std::uint64_t hash = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
-      norms[i] = w;
-      heads[i] = head;
-      hashes[i] = hash;
       const std::uint32_t id = words.find(hash);
       const CueWordTable::Entry& entry = words.entry(id);
       ids[i] = id;
-      seen_alone[i] = entry.seen_alone;
-      in_cue_sentence[i] = entry.in_cue_sentence;
+      std::uint16_t f = entry.info.flags;
       // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
-      const WordInfo& info = id != 0 || !is_rumour_prefix(head) ? entry.info : kRumourOnly;
-      infos[i] = info;
-      flags |= info.flags;
+      if (id == 0 && is_rumour_prefix(head)) f |= kRumourWord;
+      flags[i] = f;
+      sentence_flags |= f;
       std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
       // Words of cue sentences (and "?"); content words of the others.
       if (w.size() >= 2) {
         use |= SentenceWords::kUseInCue;
-        if (!(info.flags & kFunctionWord)) use |= SentenceWords::kUseAlone;
+        if (!(f & kFunctionWord)) use |= SentenceWords::kUseAlone;
       } else if (w.size() == 1) {
         const char c = w[0];
         if (c == '?') use |= SentenceWords::kUseInCue;
@@ -545,22 +568,17 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
         }
       }
       // "* and final": a pattern may start before a word that can follow its wildcard.
-      if ((info.flags & kAfterAnyWord) && i > sentence_begin && !(uses[i - 1] & CueTokens::kMayStartCue)) {
-        uses[i - 1] |= CueTokens::kMayStartCue;
+      if ((f & kAfterAnyWord) && i > sentence_begin && (out.starts.empty() || out.starts.back() != i - 1))
         out.starts.push_back(static_cast<std::uint32_t>(i - 1));
-      }
-      if (info.patterns || (!(info.flags & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
-          any_word_starts) {
-        use |= CueTokens::kMayStartCue;
+      if (entry.info.patterns || (!(f & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
+          any_word_starts)
         out.starts.push_back(static_cast<std::uint32_t>(i));
-      }
       uses[i] = use;
     }
     std::memset(asked + unmarked, 0, sentence_end - unmarked);
-    out.sentence_rumour.push_back((flags & kRumourWord) != 0);
+    out.sentence_rumour.push_back((sentence_flags & kRumourWord) != 0);
   }
   out.sentence_starts.push_back(static_cast<std::uint32_t>(out.starts.size()));
-  out.first_sentence = first_sentence;
 }
 
 const std::vector<std::string_view>& cue_classes() { return pattern_classes(); }
@@ -615,11 +633,14 @@ void CueSink::add_cue(const CueRead& cue) {
 }
 
 void CueSink::add_sentence_words(const SentenceWords& s) {
+  const auto tokens = s.doc->tokens();
+  auto word = [&](std::size_t i) { return s.doc->normalized(tokens[s.first_token + i]); };
   for (std::size_t i = 0; i < s.size; ++i) {
-    if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', s.words[i], s.hashes[i], {}, 0, 0.25f);
+    if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', word(i), word_hash(word(i)), {}, 0, 0.25f);
     if (s.cue_sentence && (s.use[i] & SentenceWords::kUseInCue)) {
-      add_words('w', s.words[i], s.hashes[i], {}, 0, 0.5f);
-      if (i + 1 < s.size) add_words('b', s.words[i], s.hashes[i], s.words[i + 1], s.hashes[i + 1], 0.5f);
+      add_words('w', word(i), word_hash(word(i)), {}, 0, 0.5f);
+      if (i + 1 < s.size)
+        add_words('b', word(i), word_hash(word(i)), word(i + 1), word_hash(word(i + 1)), 0.5f);
     }
   }
 }
@@ -666,12 +687,14 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     const std::size_t n = s.end_token - s.first_token;
     if (n == 0) return false;
     const std::size_t at = s.first_token - tokens.first_token;
-    const std::string_view* norms = tokens.norms.data() + at;
-    const std::uint64_t* hashes = tokens.hashes.data() + at;
-    const std::uint64_t* heads = tokens.heads.data() + at;
-    const WordInfo* info = tokens.info.data() + at;
+    const CueWordTable& table = *tokens.table;
+    const std::uint32_t* ids = tokens.ids.data() + at;
+    const std::uint16_t* flags = tokens.flags.data() + at;
     const std::uint8_t* use = tokens.use.data() + at;
     const std::uint8_t* asked = tokens.asked.data() + at;
+    // A token's normalized form, when a test needs it (most need only ids and flags).
+    const Token* sentence_tokens = doc.tokens().data() + s.first_token;
+    auto norm = [&](std::size_t k) { return doc.normalized(sentence_tokens[k]); };
     const bool headline = static_cast<int>(si) == headline_index;
     // The lede: the first sentence after the headline, where news writing puts the news.
     const bool lede = static_cast<int>(si) == headline_index + 1;
@@ -690,12 +713,12 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       } else {
         bool pronoun = false;
         for (std::size_t i = 0; i < n && !pronoun; ++i) {
-          if (!(info[i].flags & kPronounStart)) continue;
+          if (!(flags[i] & kPronounStart)) continue;
           for (std::string_view p : kPronounSubjects) {
             const std::size_t space = p.find(' ');
             if (space == std::string_view::npos
-                    ? norms[i] == p
-                    : (i + 1 < n && norms[i] == p.substr(0, space) && norms[i + 1] == p.substr(space + 1))) {
+                    ? norm(i) == p
+                    : (i + 1 < n && norm(i) == p.substr(0, space) && norm(i + 1) == p.substr(space + 1))) {
               subject_id = 3;
               pronoun = true;
               break;
@@ -706,6 +729,8 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     };
     bool any_cue = false;
     const PatternIndex& index = pattern_index();
+    const std::vector<PatternHead>& heads = pattern_heads();
+    const std::vector<WordTest>& words = pattern_words();
     // Longer patterns first at each position, so "final season" wins over "final".
     const std::uint32_t* next_start = tokens.starts.data() + tokens.sentence_starts[run_sentence];
     const std::uint32_t* starts_end = tokens.starts.data() + tokens.sentence_starts[run_sentence + 1];
@@ -715,32 +740,42 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       int best_index = -1;
       const CompiledPattern* best = nullptr;
       auto try_pattern = [&](int pi) {
-        const CompiledPattern& p = patterns[pi];
-        if (p.tokens.size() < best_len || i + p.tokens.size() > n) return;
-        bool ok = true;
-        for (std::size_t k = 0; k < p.tests.size() && ok; ++k) ok = p.tests[k](norms[i + k], hashes[i + k], heads[i + k]);
-        if (!ok) return;
+        const PatternHead& p = heads[pi];
+        if (p.size < best_len || i + p.size > n) return;
+        // Exact words by id, prefixes by the token's bytes.
+        for (std::size_t k = 0; k < p.size; ++k) {
+          const int word = p.first_word + static_cast<int>(k);
+          const std::uint32_t exact = table.exact_id(word);
+          if (exact != 0) {
+            if (ids[i + k] != exact) return;
+          } else if (const WordTest& t = words[word]; !t.prefix.empty()) {
+            const std::string_view w = norm(i + k);
+            if (!t(w, 0, word_head(w))) return;
+          }
+        }
         if (p.near_season) {
           bool near = false;
-          const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(n, i + p.tokens.size() + 6);
-          for (std::size_t k = from; k < to && !near; ++k) near = info[k].flags & kSeasonWord;
+          const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min<std::size_t>(n, i + p.size + 6);
+          for (std::size_t k = from; k < to && !near; ++k) near = flags[k] & kSeasonWord;
           if (!near) return;
         }
         // Longest wins; among equals, the first in the table (as when all were tried in order).
-        if (p.tokens.size() > best_len || (p.tokens.size() == best_len && pi < best_index)) {
-          best = &p;
-          best_len = p.tokens.size();
+        if (p.size > best_len || (p.size == best_len && pi < best_index)) {
+          best = &patterns[pi];
+          best_len = p.size;
           best_index = pi;
         }
       };
-      if (info[i].patterns)
-        for (const int pi : *info[i].patterns) try_pattern(pi);
-      if (!(info[i].flags & kPatternsResolved) && !norms[i].empty() && index.may_start_prefix(heads[i])) {
-        const std::uint64_t head = heads[i];
-        for (const PatternIndex::PrefixHead& h : index.prefix_by_first_byte[static_cast<unsigned char>(norms[i][0])])
-          if ((head & h.mask) == h.head && norms[i].size() >= h.size) try_pattern(h.pattern);
+      if (const std::vector<int>* starting = table.entry(ids[i]).info.patterns)
+        for (const int pi : *starting) try_pattern(pi);
+      if (!(flags[i] & kPatternsResolved)) {
+        const std::string_view w = norm(i);
+        const std::uint64_t head = word_head(w);
+        if (!w.empty() && index.may_start_prefix(head))
+          for (const PatternIndex::PrefixHead& h : index.prefix_by_first_byte[static_cast<unsigned char>(w[0])])
+            if ((head & h.mask) == h.head && w.size() >= h.size) try_pattern(h.pattern);
       }
-      if (i + 1 < n && (info[i + 1].flags & kAfterAnyWord))
+      if (i + 1 < n && (flags[i + 1] & kAfterAnyWord))
         for (const int pi : index.any_first_word) try_pattern(pi);
       for (const int pi : index.any_first_always) try_pattern(pi);
       if (!best) continue;
@@ -748,7 +783,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       // Modifiers from the clause before the cue (and "not" right after an auxiliary).
       bool negated = false, modal = false, past = false, pending = false, decisive = false, decided = false;
       for (std::size_t k = i; k-- > 0;) {
-        const std::uint16_t f = info[k].flags;
+        const std::uint16_t f = flags[k];
         if (f & kClauseBreak) break;
         if (i - k > 8) break;
         // Past perfect ("had confirmed", "had been renewed") tells background, not the news.
@@ -760,7 +795,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
         decided = decided || (f & kDecided);
       }
       for (std::size_t k = i + best_len; k < n && k < i + best_len + 2; ++k)
-        if (norms[k] == "not" || norms[k] == "n't") negated = true;  // "renewal is not happening"
+        if ((flags[k] & kNegator) && (norm(k) == "not" || norm(k) == "n't")) negated = true;  // "renewal is not happening"
       // A negation is pending ("hasn't been renewed", "yet to be renewed": no decision) or
       // decisive ("won't return", "was not picked up", "decided not to renew": a decision).
       const std::string_view neg_kind = !negated  ? ""
@@ -776,12 +811,12 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
         // Background: the past perfect, or a date in the clause ("cancelled in 2018", "back in May").
         bool background = past;
         for (std::size_t k = i; k-- > 0 && !background;) {
-          if ((info[k].flags & kClauseBreak) || i - k > 8) break;
-          background = is_dating_word(norms, n, k);
+          if ((flags[k] & kClauseBreak) || i - k > 8) break;
+          background = is_dating_word(norm, n, k);
         }
         for (std::size_t k = i + best_len; k < n && k < i + best_len + 8 && !background; ++k) {
-          if ((info[k].flags & kClauseBreak) && norms[k] != "and") break;
-          background = is_dating_word(norms, n, k);
+          if ((flags[k] & kClauseBreak) && norm(k) != "and") break;
+          background = is_dating_word(norm, n, k);
         }
         if (events->first.empty()) {
           events->first = event;
@@ -812,9 +847,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
     }
     // Words of cue-bearing sentences, as a backstop for phrasings the cue table lacks; the content
     // words of the others.
-    sink.add_sentence_words(
-        {norms, hashes, use, tokens.ids.data() + at, tokens.seen_alone.data() + at, tokens.in_cue_sentence.data() + at, n,
-         any_cue});
+    sink.add_sentence_words({&doc, s.first_token, &table, ids, use, n, any_cue});
     return any_cue;
   }
 }

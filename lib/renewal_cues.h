@@ -44,21 +44,22 @@ std::vector<CueFeature> renewal_cue_features(const Document& doc, const RenewalS
 // Word features ("o:", "w:", "b:") come through add_words with each word's hash (word_hash), so
 // a scorer can combine hashes instead of building and hashing a string per word: they are most
 // of an article's features. The default add_words builds the name and calls add.
-// A sentence's words as the word features see them: for each token its normalized form, its
-// word_hash and which features it can take (kUseAlone: an "o:" feature in a sentence without
-// cues; kUseInCue: a "w:" feature and the pair with the next token in a cue sentence), and their
-// ids in the CueWordTable the tokens were prepared with (CueTokens::ids).
+// A sentence's words as the word features see them: its tokens (from `first_token` of `doc`),
+// their ids in the CueWordTable the sentence was read with, and which features each can take
+// (kUseAlone: an "o:" feature in a sentence without cues; kUseInCue: a "w:" feature and the pair
+// with the next token in a cue sentence).
+class CueWordTable;
 struct SentenceWords {
   static constexpr std::uint8_t kUseAlone = 1, kUseInCue = 2;
-  const std::string_view* words = nullptr;
-  const std::uint64_t* hashes = nullptr;
-  const std::uint8_t* use = nullptr;
+  const Document* doc = nullptr;
+  std::size_t first_token = 0;
+  const CueWordTable* table = nullptr;
   const std::uint32_t* ids = nullptr;
-  const std::int32_t* seen_alone = nullptr;       // CueWordTable::Entry fields, per token
-  const std::int32_t* in_cue_sentence = nullptr;
+  const std::uint8_t* use = nullptr;
   std::size_t size = 0;
   bool cue_sentence = false;
 };
+
 
 // One cue as read: its class and modifiers. Its features ("renew|neg|mod", "renew|main|neg",
 // "headline:renew|q", ...) are named by kCueTemplates templates, each a function of the class,
@@ -165,6 +166,9 @@ class CueWordTable {
   std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size() - 1); }
   // Ids fit in this many bits.
   int id_bits() const { return id_bits_; }
+  // The id of the word a pattern word tests for exactly (the table holds every such word), by the
+  // pattern word's number; 0 for a prefix ("renew*") or any word ("*").
+  std::uint32_t exact_id(int pattern_word) const { return exact_ids_[pattern_word]; }
 
  private:
   // Open addressing, at most two thirds full: each slot holds an id in its low id_bits_ bits and
@@ -174,26 +178,26 @@ class CueWordTable {
   std::uint32_t id_mask_ = 0;
   int id_bits_ = 0;
   std::vector<Entry> entries_;  // by id; entries_[0]: a word not in the table
+  std::vector<std::uint32_t> exact_ids_;
 };
 const CueWordTable& cue_word_table();
 
-// The tokens of a run of sentences as the cue reader sees them, found once: each token's
-// normalized form, word_hash, word_head, WordInfo and id in the CueWordTable, which word features
-// it can take (SentenceWords::kUseAlone, kUseInCue), whether a pattern may start at it, and
-// whether the next sentence-ending mark after it in its sentence is "?". A document is prepared a
-// run at a time, so that memory stays small for any length.
+// The tokens of a run of sentences as the cue reader sees them, found once: each token's id in
+// a CueWordTable, its flags (WordFlag; a word outside the table may still be a rumour prefix),
+// which word features it can take (SentenceWords::kUseAlone, kUseInCue), and whether the next
+// sentence-ending mark after it in its sentence is "?"; the tokens where a pattern may start; and
+// per sentence whether it passes on a rumour. A document is prepared a run at a time, so that
+// memory stays small for any length; 8 bytes a token, so that a run stays in cache.
 struct CueTokens {
-  static constexpr std::uint8_t kMayStartCue = 4, kBeginsPair = 8;  // in `use`
+  static constexpr std::uint8_t kBeginsPair = 8;  // in `use`: the table's Entry::begins_pair
+  const CueWordTable* table = nullptr;
   std::size_t first_token = 0;     // the document's token at index 0 here
   std::size_t first_sentence = 0;  // the run's first sentence
-  std::vector<std::string_view> norms;
-  std::vector<std::uint64_t> hashes, heads;
-  std::vector<WordInfo> info;
   std::vector<std::uint32_t> ids;
-  std::vector<std::int32_t> seen_alone, in_cue_sentence;  // the table's Entry fields
+  std::vector<std::uint16_t> flags;
   std::vector<std::uint8_t> use, asked;
-  // Per sentence of the run: where its tokens with kMayStartCue begin in `starts` (one more entry
-  // at the end), and whether a word in it passes on a rumour (kRumourWord).
+  // Per sentence of the run: where its tokens that may start a cue begin in `starts` (one more
+  // entry at the end), and whether a word in it passes on a rumour (kRumourWord).
   std::vector<std::uint32_t> starts, sentence_starts;
   std::vector<std::uint8_t> sentence_rumour;
 };
