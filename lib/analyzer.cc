@@ -108,7 +108,6 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
   } else if (report.title) {
     if (const auto show = show_from_headline(*report.title)) subject = RenewalScorer::subject_from_title(doc, *show);
   }
-  if (impl_->renewal) report.renewal = to_report(impl_->renewal->score(doc, subject));
   if (impl_->sentiment) {
     SentimentResult s = impl_->sentiment->score(doc);
     SentimentReport& out = report.sentiment.emplace();
@@ -116,6 +115,7 @@ ArticleReport Analyzer::analyze(std::string_view text, const ArticleOptions& art
     out.score = s.score;
     for (const SentenceSentiment& x : s.sentences) out.sentences.push_back({x.begin, x.end, x.score});
   }
+  if (impl_->renewal) report.renewal = to_report(impl_->renewal->score(doc, subject));
   return report;
 }
 
