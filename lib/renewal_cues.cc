@@ -502,7 +502,7 @@ std::uint64_t feature_name_hash(std::string_view name) {
 }
 
 std::size_t cue_run_end(const Document& doc, std::size_t first_sentence) {
-  constexpr std::size_t kRunTokens = 4096;
+  constexpr std::size_t kRunTokens = 128;
   const auto sentences = doc.sentences();
   std::size_t end = first_sentence + 1;
   while (end < sentences.size() && sentences[end].end_token - sentences[first_sentence].first_token <= kRunTokens) ++end;
