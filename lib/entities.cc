@@ -627,9 +627,10 @@ class Scanner {
     norms_.reserve(tokens_.size());
     words_.reserve(tokens_.size());
     text_hashes_.reserve(tokens_.size());
+    const std::uint64_t* word_hashes = doc.word_hashes().data();
     for (const Token& t : tokens_) {
       const std::string_view text = doc.text_of(t), norm = doc.normalized(t);
-      const std::uint64_t norm_hash = word_hash(norm);
+      const std::uint64_t norm_hash = word_hashes[&t - tokens_.data()];
       // Most words are written as they normalize: one hash serves both.
       const bool same = t.norm == Token::kNormIsText ||
                         (text.size() == norm.size() && (text.empty() || text.front() == norm.front()) && text == norm);

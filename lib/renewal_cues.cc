@@ -534,6 +534,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   std::uint8_t* uses = out.use.data();
   std::uint8_t* asked = out.asked.data();
   const Token* token = tokens.data() + first;
+  const std::uint64_t* hashes = doc.word_hashes().data() + first;
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
     const std::size_t sentence_begin = sentences[si].first_token - first;
     const std::size_t sentence_end = sentences[si].end_token - first;
@@ -544,13 +545,12 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
     std::size_t unmarked = sentence_begin;
     for (std::size_t i = sentence_begin; i < sentence_end; ++i) {
       const std::string_view w = doc.normalized(token[i]);
-      const std::uint64_t head = word_head(w);
-      const std::uint64_t hash = w.size() < 8 ? short_word_hash(w.size(), head) : word_hash(w);
-      const std::uint32_t id = words.find(hash);
+      const std::uint32_t id = words.find(hashes[i]);
       const CueWordTable::Entry& entry = words.entry(id);
       ids[i] = id;
       std::uint16_t f = entry.info.flags;
       // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
+      const std::uint64_t head = id == 0 ? word_head(w) : 0;
       if (id == 0 && is_rumour_prefix(head)) f |= kRumourWord;
       flags[i] = f;
       sentence_flags |= f;
@@ -570,6 +570,8 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
       // "* and final": a pattern may start before a word that can follow its wildcard.
       if ((f & kAfterAnyWord) && i > sentence_begin && (out.starts.empty() || out.starts.back() != i - 1))
         out.starts.push_back(static_cast<std::uint32_t>(i - 1));
+      // (Every word in the table has its patterns resolved: only a word outside it, id 0, needs
+      // its prefix tested.)
       if (entry.info.patterns || (!(f & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
           any_word_starts)
         out.starts.push_back(static_cast<std::uint32_t>(i));
@@ -634,13 +636,14 @@ void CueSink::add_cue(const CueRead& cue) {
 
 void CueSink::add_sentence_words(const SentenceWords& s) {
   const auto tokens = s.doc->tokens();
+  const auto hashes = s.doc->word_hashes();
   auto word = [&](std::size_t i) { return s.doc->normalized(tokens[s.first_token + i]); };
+  auto hash = [&](std::size_t i) { return hashes[s.first_token + i]; };
   for (std::size_t i = 0; i < s.size; ++i) {
-    if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', word(i), word_hash(word(i)), {}, 0, 0.25f);
+    if (!s.cue_sentence && (s.use[i] & SentenceWords::kUseAlone)) add_words('o', word(i), hash(i), {}, 0, 0.25f);
     if (s.cue_sentence && (s.use[i] & SentenceWords::kUseInCue)) {
-      add_words('w', word(i), word_hash(word(i)), {}, 0, 0.5f);
-      if (i + 1 < s.size)
-        add_words('b', word(i), word_hash(word(i)), word(i + 1), word_hash(word(i + 1)), 0.5f);
+      add_words('w', word(i), hash(i), {}, 0, 0.5f);
+      if (i + 1 < s.size) add_words('b', word(i), hash(i), word(i + 1), hash(i + 1), 0.5f);
     }
   }
 }

@@ -38,6 +38,7 @@
 
 #include "greenlight/error.h"
 #include "utf8.h"
+#include "word_hash.h"
 
 namespace greenlight {
 
@@ -69,7 +70,8 @@ std::size_t Document::sentence_of_token(std::size_t token_index) const {
 std::size_t Document::memory_bytes() const {
   return sizeof(Document) + tokens_.capacity() * sizeof(Token) +
          sentences_.capacity() * sizeof(Sentence) + paragraphs_.capacity() * sizeof(Paragraph) +
-         normalized_.capacity() + norm_blocks_.capacity() * sizeof(std::uint32_t);
+         normalized_.capacity() + norm_blocks_.capacity() * sizeof(std::uint32_t) +
+         word_hashes_.capacity() * sizeof(std::uint64_t);
 }
 
 namespace {
@@ -431,6 +433,12 @@ void DocumentBuilder::run() {
   if (utext_) utext_close(utext_);
   doc_.normalized_.resize(norm_used_);
   split_sentences(true);
+  doc_.word_hashes_.resize(doc_.tokens_.size());
+  std::uint64_t* hash = doc_.word_hashes_.data();
+  for (const Token& t : doc_.tokens_) {
+    const std::string_view w = doc_.normalized(t);
+    *hash++ = w.size() < 8 ? short_word_hash(w.size(), word_head(w)) : word_hash(w);
+  }
 }
 
 inline void DocumentBuilder::whitespace(std::uint32_t i) {

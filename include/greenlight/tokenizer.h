@@ -132,6 +132,11 @@ class Document {
     return std::string_view(form + sizeof size, size);
   }
 
+  // A 64-bit hash of each token's normalized form, by token index: the annotators key their word
+  // tables on it, so that a document's tokens are hashed once for all of them. Values may change
+  // between versions of the library: use them within a process, never store them.
+  std::span<const std::uint64_t> word_hashes() const { return word_hashes_; }
+
   // Index of the sentence holding token `token_index` (binary search).
   std::size_t sentence_of_token(std::size_t token_index) const;
 
@@ -150,6 +155,7 @@ class Document {
   // (Those tokens but the last lie within the 64 bytes, so their forms fit a 16-bit Token::norm.)
   static constexpr int kNormBlockBits = 6;
   std::vector<std::uint32_t> norm_blocks_;
+  std::vector<std::uint64_t> word_hashes_;  // by token
 };
 
 struct TokenizerOptions {
