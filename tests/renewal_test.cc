@@ -7,9 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 
+#include "greenlight/entities.h"
 #include "greenlight/error.h"
 #include "renewal_cues.h"
 #include "test_util.h"
@@ -219,6 +223,69 @@ TEST(RenewalScorer, SampleArticleIsUnconfirmed) {
   const RenewalResult r = scorer.score(doc, RenewalScorer::subject_from_title(doc, "Rilakkuma and Kaoru"));
   EXPECT_EQ(r.status, "unconfirmed");
   EXPECT_TRUE(r.outlook.has_value());
+}
+
+// The scorer looks features up by ids and precomputed tables; training sees them by name. Scoring
+// an article by name from the model file's weights must give what the scorer gives.
+TEST(RenewalScorer, ScoresAsTheModelFileSaysFeatureByFeature) {
+  const RenewalScorer scorer = RenewalScorer::load_default();
+  // The model file: a header (format, version, features, temperature), then name and weights.
+  std::istringstream file(scorer.to_string());
+  std::string line;
+  std::getline(file, line);
+  const double temperature = std::stod(line.substr(line.rfind('\t') + 1));
+  std::map<std::string, std::vector<double>> weights;
+  while (std::getline(file, line)) {
+    std::istringstream cols(line);
+    std::string name, w;
+    std::getline(cols, name, '\t');
+    while (std::getline(cols, w, '\t')) weights[name].push_back(std::stod(w));
+  }
+  ASSERT_GT(weights.size(), 1000u);
+
+  std::vector<std::string> texts;
+  for (const char* dir : {"data/samples", "data/eval/articles"})
+    for (const auto& e : std::filesystem::directory_iterator(testing::source_path(dir)))
+      if (e.path().extension() == ".txt") texts.push_back(testing::read_file(e.path().string()));
+  ASSERT_GT(texts.size(), 10u);
+  std::string long_article;  // many articles in one: runs of tokens, evidence across them
+  for (const std::string& t : texts) long_article += t + "\n\n";
+  texts.push_back(long_article);
+
+  const Tokenizer tokenizer;
+  const EntityExtractor entities;
+  for (const std::string& text : texts) {
+    const Document doc = tokenizer.tokenize(text);
+    const EntityResult found = entities.extract(doc);
+    RenewalSubject subject;
+    subject.main_show = found.main_show_spans;
+    subject.other_shows = found.other_show_spans;
+    // By name: sums of the model's features, log1p, unit length apart from the bias.
+    std::map<std::string, double> sums;
+    for (const CueFeature& f : renewal_cue_features(doc, subject))
+      if (weights.count(f.name)) sums[f.name] += f.value;
+    double norm = 0;
+    for (auto& [name, sum] : sums) {
+      sum = std::log1p(sum);
+      if (name != "bias") norm += sum * sum;
+    }
+    norm = std::sqrt(norm);
+    std::vector<double> logits(6, 0.0);
+    double likelihood_logit = 0;
+    for (const auto& [name, value] : sums) {
+      const double v = name != "bias" && norm > 0 ? value / norm : value;
+      for (int c = 0; c < 6; ++c) logits[c] += v * weights[name][c];
+      likelihood_logit += v * weights[name][6] * temperature;
+    }
+    const RenewalResult r = scorer.score(doc, subject);
+    EXPECT_NEAR(r.likelihood, 1 / (1 + std::exp(-likelihood_logit)), 1e-4) << text.substr(0, 80);
+    const double top = *std::max_element(logits.begin(), logits.end());
+    double total = 0;
+    for (double& z : logits) total += z = std::exp(z - top);
+    EXPECT_NEAR(r.status_probabilities[0], logits[0] / total, 1e-4) << text.substr(0, 80);
+    EXPECT_NEAR(r.status_probabilities[1], logits[1] / total, 1e-4) << text.substr(0, 80);
+    EXPECT_NEAR(r.status_probabilities[3], (logits[3] + logits[4] + logits[5]) / total, 1e-4) << text.substr(0, 80);
+  }
 }
 
 }  // namespace

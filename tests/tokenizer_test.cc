@@ -167,6 +167,19 @@ TEST(Tokenizer, CliticSplitCanBeTurnedOff) {
 
 // Sentences and paragraphs.
 
+TEST(Tokenizer, WordHashesFollowTheNormalizedForm) {
+  const Tokenizer tokenizer;
+  const Document doc = tokenizer.tokenize("Season SEASON season seasons Ｓｅａｓｏｎ");
+  ASSERT_EQ(doc.word_hashes().size(), doc.tokens().size());
+  ASSERT_EQ(doc.tokens().size(), 5u);
+  const auto h = doc.word_hashes();
+  EXPECT_EQ(h[0], h[1]);  // all "season" once normalized (case, width)
+  EXPECT_EQ(h[0], h[2]);
+  EXPECT_EQ(h[0], h[4]);
+  EXPECT_NE(h[0], h[3]);
+  EXPECT_TRUE(tokenizer.tokenize("").word_hashes().empty());
+}
+
 TEST(Sentences, EndAtTerminalPunctuation) {
   EXPECT_EQ(sentences("Netflix renewed it. Fans cheered! Will it return? Yes."),
             (Words{"Netflix renewed it.", "Fans cheered!", "Will it return?", "Yes."}));
