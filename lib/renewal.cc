@@ -581,7 +581,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     std::size_t sentence, from, to;  // occurrences [from, to) when cached
     double weight;
   };
-  std::vector<Candidate> strongest;  // by |weight|, at most kMaxEvidence
+  thread_local std::vector<Candidate> strongest;  // by |weight|, at most kMaxEvidence (reused)
+  strongest.clear();
   double attributed = 0;
   std::size_t next_occurrence = 0;
   for (std::size_t si = 0; si < doc.sentences().size(); ++si) {
@@ -602,7 +603,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
                            [&](const Candidate& c) { return std::fabs(c.weight) < std::fabs(weight); });
     strongest.insert(at, {si, from, next_occurrence, weight});
   }
-  std::vector<std::pair<int, double>> by_feature;  // model feature -> share, one evidence sentence
+  thread_local std::vector<std::pair<int, double>> by_feature;  // model feature -> share (reused)
   thread_local std::vector<int> position;          // by number: the feature's entry in by_feature
   position.assign(n, -1);
   for (const Candidate& c : strongest) {
