@@ -462,9 +462,14 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   occurrences.clear();
   struct SumSink final : CueSink {
     const Model& m;
+    // The thread's tallies, found once here rather than at every feature (a thread_local in a
+    // shared library is a function call away).
+    ArticleFeatures& seen;
+    std::vector<double>& sums;
     std::vector<Occurrence>* occurrences;
     std::uint32_t sentence = 0;
-    SumSink(const Model& model, std::vector<Occurrence>* o) : m(model), occurrences(o) {}
+    SumSink(const Model& model, ArticleFeatures& a, std::vector<double>& s, std::vector<Occurrence>* o)
+        : m(model), seen(a), sums(s), occurrences(o) {}
     void add(int f, float value) {
       if (f < 0) return;
       const std::uint32_t k = seen.add(f);
@@ -479,7 +484,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
-  } sum_sink(m, cache ? &occurrences : nullptr);
+  } sum_sink(m, seen, sums, cache ? &occurrences : nullptr);
   thread_local CueTokens tokens;  // reused
   int cue_sentences = 0;
   CueEvents events;
@@ -551,9 +556,10 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // Without the cache, a sentence's model features are found again.
   struct SentenceSink final : CueSink {
     const Model& m;
+    const ArticleFeatures& seen;
     std::vector<Occurrence>& out;
     std::uint32_t sentence = 0;
-    SentenceSink(const Model& model, std::vector<Occurrence>& o) : m(model), out(o) {}
+    SentenceSink(const Model& model, const ArticleFeatures& a, std::vector<Occurrence>& o) : m(model), seen(a), out(o) {}
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
     void add_cue(const CueRead& cue) override {
       m.cue_read_features(cue, [this](int f) { add(f, 1); });
@@ -566,7 +572,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     }
   };
   std::vector<Occurrence> found_again;
-  SentenceSink sentence_sink(m, found_again);
+  SentenceSink sentence_sink(m, seen, found_again);
   // A sentence's model features: from the cache, else found again.
   auto features_of = [&](std::size_t si, std::size_t cached_from, std::size_t cached_to) {
     if (cache) return std::make_pair(occurrences.data() + cached_from, occurrences.data() + cached_to);
