@@ -333,40 +333,42 @@ Eigen::MatrixXd fit(const Dataset& data, int k, const RenewalTrainOptions& o) {
 
 namespace {
 
-// The model features of one article, numbered in the order first seen. An open-addressing table
-// from feature to number, kept by the thread: entries of earlier articles are told apart by a
-// generation count, so starting an article costs nothing.
+// The model features of one article, numbered in the order first seen, with their sums. An
+// open-addressing table from feature to number, kept by the thread: entries of earlier articles
+// are told apart by a generation count, so starting an article costs nothing.
 class ArticleFeatures {
  public:
   void clear() {
     features_.clear();
-    if (slots_.empty()) slots_.resize(1024);
+    sums_.clear();
+    if (slots_.empty()) {
+      slots_.resize(1024);
+      mask_ = slots_.size() - 1;
+    }
     if (++generation_ == 0) {  // wrapped: forget every entry
       std::fill(slots_.begin(), slots_.end(), Slot{});
       generation_ = 1;
     }
   }
-  // The number of feature f, numbering it if it is new.
-  std::uint32_t add(int f) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = slot_of(f, mask);; at = (at + 1) & mask) {
-      Slot& s = slots_[at];
-      if (s.generation != generation_) {
-        s = {generation_, f, static_cast<std::uint32_t>(features_.size())};
-        features_.push_back(f);
-        if (2 * features_.size() > slots_.size()) grow();
-        return static_cast<std::uint32_t>(features_.size() - 1);
+  // Adds `value` to feature f's sum, numbering f if it is new; returns its number.
+  std::uint32_t add(int f, float value) {
+    Slot* slots = slots_.data();
+    for (std::size_t at = slot_of(f);; at = (at + 1) & mask_) {
+      Slot& s = slots[at];
+      if (s.generation != generation_) return add_new(s, f, value);
+      if (s.feature == f) {
+        sums_[s.number] += value;
+        return s.number;
       }
-      if (s.feature == f) return s.number;
     }
   }
   // The number of a feature already added.
   std::uint32_t find(int f) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = slot_of(f, mask);; at = (at + 1) & mask)
+    for (std::size_t at = slot_of(f);; at = (at + 1) & mask_)
       if (slots_[at].generation == generation_ && slots_[at].feature == f) return slots_[at].number;
   }
-  const std::vector<int>& features() const { return features_; }
+  const std::vector<int>& features() const { return features_; }  // by number
+  const std::vector<double>& sums() const { return sums_; }         // by number
 
  private:
   struct Slot {
@@ -374,23 +376,31 @@ class ArticleFeatures {
     int feature = 0;
     std::uint32_t number = 0;
   };
-  static std::size_t slot_of(int f, std::size_t mask) {
-    return (static_cast<std::uint32_t>(f) * 0x9e3779b1u >> 8) & mask;
+  std::size_t slot_of(int f) const { return (static_cast<std::uint32_t>(f) * 0x9e3779b1u >> 8) & mask_; }
+  std::uint32_t add_new(Slot& s, int f, float value) {
+    const auto number = static_cast<std::uint32_t>(features_.size());
+    s = {generation_, f, number};
+    features_.push_back(f);
+    sums_.push_back(value);
+    if (2 * features_.size() > slots_.size()) grow();
+    return number;
   }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.generation != generation_) continue;
-      std::size_t at = slot_of(s.feature, mask);
-      while (slots_[at].generation == generation_) at = (at + 1) & mask;
+      std::size_t at = slot_of(s.feature);
+      while (slots_[at].generation == generation_) at = (at + 1) & mask_;
       slots_[at] = s;
     }
   }
   std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
   std::uint32_t generation_ = 0;
-  std::vector<int> features_;  // by number
+  std::vector<int> features_;
+  std::vector<double> sums_;
 };
 
 }  // namespace
@@ -444,9 +454,8 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   // in short arrays by that number (an article has a few hundred features, which in arrays as long
   // as the model would each cost a cache miss). Reused by the thread.
   thread_local ArticleFeatures seen;
-  thread_local std::vector<double> sums, contribution;
+  thread_local std::vector<double> contribution;
   seen.clear();
-  sums.clear();
   // Model features as they occur (by their number in `seen`), kept for the second pass unless
   // the article is huge (then the second pass reads the sentences again, so memory stays
   // bounded). Features outside the model are dropped at once: they carry no weight and, as in
@@ -465,16 +474,12 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     // The thread's tallies, found once here rather than at every feature (a thread_local in a
     // shared library is a function call away).
     ArticleFeatures& seen;
-    std::vector<double>& sums;
     std::vector<Occurrence>* occurrences;
     std::uint32_t sentence = 0;
-    SumSink(const Model& model, ArticleFeatures& a, std::vector<double>& s, std::vector<Occurrence>* o)
-        : m(model), seen(a), sums(s), occurrences(o) {}
+    SumSink(const Model& model, ArticleFeatures& a, std::vector<Occurrence>* o) : m(model), seen(a), occurrences(o) {}
     void add(int f, float value) {
       if (f < 0) return;
-      const std::uint32_t k = seen.add(f);
-      if (k == sums.size()) sums.push_back(0);
-      sums[k] += value;
+      const std::uint32_t k = seen.add(f, value);
       if (occurrences) occurrences->push_back({k, value, sentence});
     }
     void add(std::string_view name, float value) override { add(m.lookup(feature_name_hash(name)), value); }
@@ -484,7 +489,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
     void add_sentence_words(const SentenceWords& s) override {
       m.sentence_word_features(s, [this](int f, float value) { add(f, value); });
     }
-  } sum_sink(m, seen, sums, cache ? &occurrences : nullptr);
+  } sum_sink(m, seen, cache ? &occurrences : nullptr);
   thread_local CueTokens tokens;  // reused
   int cue_sentences = 0;
   CueEvents events;
@@ -514,6 +519,7 @@ RenewalResult RenewalScorer::score(const Document& doc, const RenewalSubject& su
   sum_sink.add(bias, 1);
   if (cue_sentences == 0) sum_sink.add(m.lookup(feature_name_hash("no_cue_sentences")), 1);
   const std::vector<int>& features = seen.features();  // by number
+  const std::vector<double>& sums = seen.sums();
   const std::size_t n = features.size();
   // feature_values(): log1p of each sum, scaled to unit length apart from the bias. The dampened
   // values wait in `contribution` until the norm is known.

@@ -717,18 +717,24 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
       } else if (overlaps(s.begin, s.end, subject.other_shows)) {
         subject_id = 2;
       } else {
+        // The pronoun subjects split once into their words ("the", "series").
+        static const std::vector<std::pair<std::string_view, std::string_view>> kPronouns = [] {
+          std::vector<std::pair<std::string_view, std::string_view>> out;
+          for (std::string_view p : kPronounSubjects) {
+            const std::size_t space = p.find(' ');
+            out.emplace_back(p.substr(0, space), space == std::string_view::npos ? "" : p.substr(space + 1));
+          }
+          return out;
+        }();
         bool pronoun = false;
         for (std::size_t i = 0; i < n && !pronoun; ++i) {
           if (!(flags[i] & kPronounStart)) continue;
-          for (std::string_view p : kPronounSubjects) {
-            const std::size_t space = p.find(' ');
-            if (space == std::string_view::npos
-                    ? norm(i) == p
-                    : (i + 1 < n && norm(i) == p.substr(0, space) && norm(i + 1) == p.substr(space + 1))) {
-              subject_id = 3;
-              pronoun = true;
-              break;
-            }
+          const std::string_view w = norm(i);
+          for (const auto& [first, second] : kPronouns) {
+            if (w != first || (!second.empty() && !(i + 1 < n && norm(i + 1) == second))) continue;
+            subject_id = 3;
+            pronoun = true;
+            break;
           }
         }
       }
