@@ -537,7 +537,13 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   std::uint8_t* uses = out.use.data();
   std::uint8_t* asked = out.asked.data();
   const Token* token = tokens.data() + first;
+  // Every token's id first, in a loop of its own: its probes are independent of each other, so
+  // the processor overlaps their cache misses, and each entry read below has been asked for.
   const std::uint64_t* hashes = doc.word_hashes().data() + first;
+  for (std::size_t i = 0; i < n; ++i) {
+    ids[i] = words.find(hashes[i]);
+    __builtin_prefetch(&words.entry(ids[i]));
+  }
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
     const std::size_t sentence_begin = sentences[si].first_token - first;
     const std::size_t sentence_end = sentences[si].end_token - first;
@@ -548,9 +554,8 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
     std::size_t unmarked = sentence_begin;
     for (std::size_t i = sentence_begin; i < sentence_end; ++i) {
       const std::string_view w = doc.normalized(token[i]);
-      const std::uint32_t id = words.find(hashes[i]);
+      const std::uint32_t id = ids[i];
       const CueWordTable::Entry& entry = words.entry(id);
-      ids[i] = id;
       std::uint16_t f = entry.info.flags;
       // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
       const std::uint64_t head = id == 0 ? word_head(w) : 0;
