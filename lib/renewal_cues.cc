@@ -435,16 +435,20 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
   while (2 * size < 3 * (words.size() + 1)) size *= 2;
   slots_.assign(size, 0);
   slot_mask_ = size - 1;
+  std::unordered_map<std::uint64_t, std::string_view> tags;  // hash without its id bits -> word
   for (const auto& [word, info] : words) {
     const std::uint64_t h = word_hash(word);
+    const std::uint64_t tag = h & ~std::uint64_t{id_mask_};
+    if (const auto [it, added] = tags.emplace(tag, word); !added)
+      throw Error("renewal word table: the hashes of '" + std::string(word) + "' and '" + std::string(it->second) +
+                  "' differ only in their lowest " + std::to_string(id_bits_) + " bits");
     const auto id = static_cast<std::uint32_t>(entries_.size());
     Entry e;
-    e.check = static_cast<std::uint32_t>(h);
     e.info = info;
     entries_.push_back(e);
     std::size_t at = h & slot_mask_;
     while (slots_[at] != 0) at = (at + 1) & slot_mask_;
-    slots_[at] = (static_cast<std::uint32_t>(h >> 32) & ~id_mask_) | id;
+    slots_[at] = tag | id;
   }
   for (const WordTest& t : pattern_words()) exact_ids_.push_back(t.is_prefix ? 0 : find(t.hash));
 }
@@ -562,7 +566,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
       if (id == 0 && is_rumour_prefix(head)) f |= kRumourWord;
       flags[i] = f;
       sentence_flags |= f;
-      std::uint8_t use = entry.begins_pair ? CueTokens::kBeginsPair : 0;
+      std::uint8_t use = (entry.begins_pair ? CueTokens::kBeginsPair : 0) | (entry.ends_pair ? CueTokens::kEndsPair : 0);
       // Words of cue sentences (and "?"); content words of the others.
       if (w.size() >= 2) {
         use |= SentenceWords::kUseInCue;

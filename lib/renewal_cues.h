@@ -139,11 +139,11 @@ class CueWordTable {
   // A word as the table holds it. A scorer's table also gives each word the scorer's features
   // for it ("o:" and "w:" feature indexes, -1 for none; whether a pair feature starts with it),
   // which reach the scorer through CueTokens and SentenceWords without a lookup of their own.
-  // 32 bytes: every token reads one, so the table is kept small enough to stay in cache.
-  struct Entry {
-    std::uint32_t check = 0;  // the hash's lower half (the slot holds part of the upper)
+  // 32 bytes, aligned: every token reads one, so the table is kept small enough to stay in cache,
+  // and no entry straddles two cache lines.
+  struct alignas(32) Entry {
     std::int32_t seen_alone = -1, in_cue_sentence = -1;
-    bool begins_pair = false;
+    bool begins_pair = false, ends_pair = false;
     WordInfo info;
   };
 
@@ -152,12 +152,8 @@ class CueWordTable {
   explicit CueWordTable(const std::vector<std::string_view>& extra_words = {});
 
   std::uint32_t find(std::uint64_t hash) const {
-    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32) & ~id_mask_;
-    for (std::size_t at = hash & slot_mask_; slots_[at] != 0; at = (at + 1) & slot_mask_) {
-      if ((slots_[at] & ~id_mask_) != tag) continue;
-      const std::uint32_t id = slots_[at] & id_mask_;
-      if (entries_[id].check == static_cast<std::uint32_t>(hash)) return id;
-    }
+    for (std::size_t at = hash & slot_mask_; slots_[at] != 0; at = (at + 1) & slot_mask_)
+      if (((slots_[at] ^ hash) & ~std::uint64_t{id_mask_}) == 0) return static_cast<std::uint32_t>(slots_[at] & id_mask_);
     return 0;
   }
   std::uint32_t id(std::string_view word) const { return find(word_hash(word)); }
@@ -171,9 +167,10 @@ class CueWordTable {
   std::uint32_t exact_id(int pattern_word) const { return exact_ids_[pattern_word]; }
 
  private:
-  // Open addressing, at most two thirds full: each slot holds an id in its low id_bits_ bits and
-  // the rest of the hash's upper half above them (0 when empty).
-  std::vector<std::uint32_t> slots_;
+  // Open addressing, at most two thirds full: each slot holds a word's hash with its low id_bits_
+  // bits replaced by the word's id (0 when empty), so a probe reads the slots alone (no words in
+  // the table have hashes that differ only in those bits: the constructor checks).
+  std::vector<std::uint64_t> slots_;
   std::size_t slot_mask_ = 0;
   std::uint32_t id_mask_ = 0;
   int id_bits_ = 0;
@@ -189,7 +186,8 @@ const CueWordTable& cue_word_table();
 // per sentence whether it passes on a rumour. A document is prepared a run at a time, so that
 // memory stays small for any length; 8 bytes a token, so that a run stays in cache.
 struct CueTokens {
-  static constexpr std::uint8_t kBeginsPair = 8;  // in `use`: the table's Entry::begins_pair
+  // In `use`: the table's Entry::begins_pair and Entry::ends_pair.
+  static constexpr std::uint8_t kBeginsPair = 8, kEndsPair = 16;
   const CueWordTable* table = nullptr;
   std::size_t first_token = 0;     // the document's token at index 0 here
   std::size_t first_sentence = 0;  // the run's first sentence
