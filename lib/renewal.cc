@@ -173,8 +173,8 @@ struct RenewalScorer::Model {
   }
 
   void build_word_index() {
-    // The words of the word features, those in the most features first (common words: their
-    // entries then share cache lines).
+    // The words of the word features, those in the most features first: a fixed order, so that
+    // words that collide in the table get the same cells in every build.
     std::unordered_map<std::string_view, int> uses;
     for (const std::string& name : features) {
       const std::string_view kind = std::string_view(name).substr(0, 2);

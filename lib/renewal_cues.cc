@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -426,30 +427,26 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
     if (!t.is_prefix) own.push_back(t.prefix);
   std::sort(own.begin(), own.end());
   for (const std::string_view w : own) add(w, info_of(w));
-  entries_.assign(1, Entry{});
-  id_bits_ = 1;
-  while ((std::size_t{1} << id_bits_) <= words.size()) ++id_bits_;
-  if (id_bits_ > 24) throw Error("renewal word table: more than 16 million words");
-  id_mask_ = (1u << id_bits_) - 1;
   std::size_t size = 1024;
   while (2 * size < 3 * (words.size() + 1)) size *= 2;
-  slots_.assign(size, 0);
-  slot_mask_ = size - 1;
-  std::unordered_map<std::uint64_t, std::string_view> tags;  // hash without its id bits -> word
+  id_bits_ = std::countr_zero(size);
+  if (id_bits_ > 24) throw Error("renewal word table: more than 11 million words");
+  cells_.assign(size, Entry{});
+  mask_ = size - 1;
+  // Cell 0 is the words not in the table: never empty, so probes pass over it, and never matched.
+  constexpr std::uint64_t kNotAWord = ~std::uint64_t{0};
+  cells_[0].hash = kNotAWord;
   for (const auto& [word, info] : words) {
     const std::uint64_t h = word_hash(word);
-    const std::uint64_t tag = h & ~std::uint64_t{id_mask_};
-    if (const auto [it, added] = tags.emplace(tag, word); !added)
-      throw Error("renewal word table: the hashes of '" + std::string(word) + "' and '" + std::string(it->second) +
-                  "' differ only in their lowest " + std::to_string(id_bits_) + " bits");
-    const auto id = static_cast<std::uint32_t>(entries_.size());
-    Entry e;
-    e.info = info;
-    entries_.push_back(e);
-    std::size_t at = h & slot_mask_;
-    while (slots_[at] != 0) at = (at + 1) & slot_mask_;
-    slots_[at] = tag | id;
+    if (h == 0 || h == kNotAWord) throw Error("renewal word table: '" + std::string(word) + "' has a reserved hash");
+    std::size_t at = h & mask_;
+    while (cells_[at].hash != 0) at = (at + 1) & mask_;
+    Entry& e = cells_[at];
+    e.hash = h;
+    e.patterns = info.patterns;
+    e.flags = info.flags;
   }
+  words_ = static_cast<std::uint32_t>(words.size());
   for (const WordTest& t : pattern_words()) exact_ids_.push_back(t.is_prefix ? 0 : find(t.hash));
 }
 
@@ -542,12 +539,9 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
   std::uint8_t* asked = out.asked.data();
   const Token* token = tokens.data() + first;
   // Every token's id first, in a loop of its own: its probes are independent of each other, so
-  // the processor overlaps their cache misses, and each entry read below has been asked for.
+  // the processor overlaps their cache misses, and each cell read below is then in cache.
   const std::uint64_t* hashes = doc.word_hashes().data() + first;
-  for (std::size_t i = 0; i < n; ++i) {
-    ids[i] = words.find(hashes[i]);
-    __builtin_prefetch(&words.entry(ids[i]));
-  }
+  for (std::size_t i = 0; i < n; ++i) ids[i] = words.find(hashes[i]);
   for (std::size_t si = first_sentence; si < end_sentence; ++si) {
     const std::size_t sentence_begin = sentences[si].first_token - first;
     const std::size_t sentence_end = sentences[si].end_token - first;
@@ -560,7 +554,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
       const std::string_view w = doc.normalized(token[i]);
       const std::uint32_t id = ids[i];
       const CueWordTable::Entry& entry = words.entry(id);
-      std::uint16_t f = entry.info.flags;
+      std::uint16_t f = entry.flags;
       // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
       const std::uint64_t head = id == 0 ? word_head(w) : 0;
       if (id == 0 && is_rumour_prefix(head)) f |= kRumourWord;
@@ -584,7 +578,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
         out.starts.push_back(static_cast<std::uint32_t>(i - 1));
       // (Every word in the table has its patterns resolved: only a word outside it, id 0, needs
       // its prefix tested.)
-      if (entry.info.patterns || (!(f & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
+      if (entry.patterns || (!(f & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
           any_word_starts)
         out.starts.push_back(static_cast<std::uint32_t>(i));
       uses[i] = use;
@@ -787,7 +781,7 @@ bool sentence_cue_features(const Document& doc, const CueTokens& tokens, const R
           best_index = pi;
         }
       };
-      if (const std::vector<int>* starting = table.entry(ids[i]).info.patterns)
+      if (const std::vector<int>* starting = table.entry(ids[i]).patterns)
         for (const int pi : *starting) try_pattern(pi);
       if (!(flags[i] & kPatternsResolved)) {
         const std::string_view w = norm(i);

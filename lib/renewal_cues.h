@@ -130,36 +130,39 @@ struct WordInfo {
   std::uint16_t flags = 0;
 };
 
-// Words by word_hash: each word's id (1 to size(); 0 for a word not in the table) and its
-// WordInfo with the patterns resolved (kPatternsResolved). cue_word_table() holds the cue reader's
-// words; a scorer builds one that holds its own words too, so that one probe per token serves the
-// cue reader and the scorer's word features.
+// Words by word_hash: each word's id (nonzero; 0 for a word not in the table) and what it is to
+// the cue reader (its WordInfo, with the patterns resolved: kPatternsResolved). cue_word_table()
+// holds the cue reader's words; a scorer builds one that holds its own words too, so that one
+// probe per token serves the cue reader and the scorer's word features.
 class CueWordTable {
  public:
-  // A word as the table holds it. A scorer's table also gives each word the scorer's features
-  // for it ("o:" and "w:" feature indexes, -1 for none; whether a pair feature starts with it),
-  // which reach the scorer through CueTokens and SentenceWords without a lookup of their own.
-  // 32 bytes, aligned: every token reads one, so the table is kept small enough to stay in cache,
-  // and no entry straddles two cache lines.
+  // A word as the table holds it: a cell of the hash table, so that a probe reads one cache line
+  // for the word's hash and all it carries. A scorer's table also gives each word the scorer's
+  // features for it ("o:" and "w:" feature indexes, -1 for none; whether a pair feature begins or
+  // ends with it), which reach the scorer through CueTokens and SentenceWords without a lookup of
+  // their own. 32 bytes, aligned, so that no cell straddles two cache lines.
   struct alignas(32) Entry {
+    std::uint64_t hash = 0;                      // the word's; 0 for an empty cell
+    const std::vector<int>* patterns = nullptr;  // WordInfo::patterns
     std::int32_t seen_alone = -1, in_cue_sentence = -1;
+    std::uint16_t flags = 0;                     // WordInfo::flags
     bool begins_pair = false, ends_pair = false;
-    WordInfo info;
   };
 
-  // `extra_words` (a scorer's, the most frequent first: ids follow their order, so that the
-  // entries of common words share cache lines) and the cue reader's words.
+  // `extra_words` (a scorer's) and the cue reader's words.
   explicit CueWordTable(const std::vector<std::string_view>& extra_words = {});
 
+  // A word's id is its cell: open addressing, at most two thirds full, cell 0 kept for the words
+  // not in the table.
   std::uint32_t find(std::uint64_t hash) const {
-    for (std::size_t at = hash & slot_mask_; slots_[at] != 0; at = (at + 1) & slot_mask_)
-      if (((slots_[at] ^ hash) & ~std::uint64_t{id_mask_}) == 0) return static_cast<std::uint32_t>(slots_[at] & id_mask_);
+    for (std::size_t at = hash & mask_; cells_[at].hash != 0; at = (at + 1) & mask_)
+      if (cells_[at].hash == hash) return static_cast<std::uint32_t>(at);
     return 0;
   }
   std::uint32_t id(std::string_view word) const { return find(word_hash(word)); }
-  const Entry& entry(std::uint32_t id) const { return entries_[id]; }
-  Entry& entry(std::uint32_t id) { return entries_[id]; }
-  std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size() - 1); }
+  const Entry& entry(std::uint32_t id) const { return cells_[id]; }
+  Entry& entry(std::uint32_t id) { return cells_[id]; }
+  std::uint32_t size() const { return words_; }
   // Ids fit in this many bits.
   int id_bits() const { return id_bits_; }
   // The id of the word a pattern word tests for exactly (the table holds every such word), by the
@@ -167,14 +170,10 @@ class CueWordTable {
   std::uint32_t exact_id(int pattern_word) const { return exact_ids_[pattern_word]; }
 
  private:
-  // Open addressing, at most two thirds full: each slot holds a word's hash with its low id_bits_
-  // bits replaced by the word's id (0 when empty), so a probe reads the slots alone (no words in
-  // the table have hashes that differ only in those bits: the constructor checks).
-  std::vector<std::uint64_t> slots_;
-  std::size_t slot_mask_ = 0;
-  std::uint32_t id_mask_ = 0;
+  std::vector<Entry> cells_;
+  std::size_t mask_ = 0;
   int id_bits_ = 0;
-  std::vector<Entry> entries_;  // by id; entries_[0]: a word not in the table
+  std::uint32_t words_ = 0;
   std::vector<std::uint32_t> exact_ids_;
 };
 const CueWordTable& cue_word_table();
