@@ -4,7 +4,8 @@
 // alike, each timed in the thread's CPU time (other processes on a busy machine do not count).
 // Reports both throughputs and `overhead` = full time / time without renewal - 1 (the target
 // is <= 0.20).
-// A second benchmark times RenewalScorer::score alone on tokenized articles.
+// A second benchmark splits the same passes by component (where the time goes), a third times
+// RenewalScorer::score alone on tokenized articles.
 //
 //   build/bench/renewal_bench
 
@@ -18,8 +19,11 @@
 
 #include "bundled_articles.h"
 #include "greenlight/analyzer.h"
+#include "greenlight/dates.h"
 #include "greenlight/entities.h"
+#include "greenlight/media_facts.h"
 #include "greenlight/renewal.h"
+#include "greenlight/sentiment.h"
 #include "greenlight/tokenizer.h"
 
 namespace {
@@ -35,20 +39,21 @@ std::size_t total_bytes() {
   return n;
 }
 
+// The calling thread's CPU time.
+struct Clock {
+  using duration = std::chrono::nanoseconds;
+  static std::chrono::nanoseconds now() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+  }
+};
+
 void BM_RenewalOverhead(benchmark::State& state) {
   const greenlight::Analyzer full;
   greenlight::AnalyzerOptions options;
   options.renewal = false;
   const greenlight::Analyzer without_renewal(options);
-  // The calling thread's CPU time.
-  struct Clock {
-    using duration = std::chrono::nanoseconds;
-    static std::chrono::nanoseconds now() {
-      timespec ts{};
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-      return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
-    }
-  };
   Clock::duration with_time{}, without_time{};
   // Each analyzer holds its own tables, so whole passes alternate, as a program analyzes one
   // article after another with one analyzer: switching analyzers at every article would find
@@ -73,6 +78,72 @@ void BM_RenewalOverhead(benchmark::State& state) {
   state.counters["overhead"] = with_s / without_s - 1;
 }
 BENCHMARK(BM_RenewalOverhead)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The components the analyzer runs, in its order, each timed per article, over passes with and
+// without renewal (alternating, as above). Counters, in ms per pass over the bundled articles:
+// each component's time in the passes with renewal; `rest_without` (the other components when
+// renewal does not run); `renewal_again` (the same article scored again right after: warm caches
+// and branch predictors, a floor no article meets in situ); and the two shares of the overhead:
+// `renewal_share` = renewal / rest_without, `rest_slowdown` = rest / rest_without - 1.
+void BM_RenewalInSitu(benchmark::State& state) {
+  const greenlight::Tokenizer tokenizer;
+  const greenlight::DateExtractor dates;
+  const greenlight::EntityExtractor entities;
+  const greenlight::SentimentScorer sentiment = greenlight::SentimentScorer::load_default();
+  const greenlight::RenewalScorer renewal = greenlight::RenewalScorer::load_default();
+  enum { kTokenize, kDates, kEntities, kSentiment, kRenewal, kAgain, kParts };
+  Clock::duration with[kParts]{}, rest_without{};
+  bool full_first = true;
+  for (auto _ : state) {
+    for (int turn = 0; turn < 2; ++turn) {
+      const bool full_turn = (turn == 0) == full_first;
+      for (const std::string& text : articles()) {
+        Clock::duration took[kParts]{};
+        auto t = Clock::now();
+        auto lap = [&](int part) {
+          const auto now = Clock::now();
+          took[part] = now - t;
+          t = now;
+        };
+        const greenlight::Document doc = tokenizer.tokenize(text);
+        lap(kTokenize);
+        benchmark::DoNotOptimize(dates.extract(doc, dates.find_dateline(doc)));
+        benchmark::DoNotOptimize(greenlight::extract_media_facts(doc));
+        lap(kDates);
+        const greenlight::EntityResult found = entities.extract(doc);
+        lap(kEntities);
+        benchmark::DoNotOptimize(sentiment.score(doc));
+        lap(kSentiment);
+        if (full_turn) {
+          greenlight::RenewalSubject subject;
+          subject.main_show = found.main_show_spans;
+          subject.other_shows = found.other_show_spans;
+          benchmark::DoNotOptimize(renewal.score(doc, subject));
+          lap(kRenewal);
+          benchmark::DoNotOptimize(renewal.score(doc, subject));
+          lap(kAgain);
+          for (int part = 0; part < kParts; ++part) with[part] += took[part];
+        } else {
+          for (int part = kTokenize; part <= kSentiment; ++part) rest_without += took[part];
+        }
+      }
+    }
+    full_first = !full_first;
+  }
+  const auto ms = [&](Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count() / static_cast<double>(state.iterations());
+  };
+  static constexpr const char* kNames[kParts] = {"tokenize", "dates", "entities", "sentiment", "renewal", "renewal_again"};
+  double rest = 0;
+  for (int part = 0; part < kParts; ++part) {
+    state.counters[kNames[part]] = ms(with[part]);
+    if (part <= kSentiment) rest += ms(with[part]);
+  }
+  state.counters["rest_without"] = ms(rest_without);
+  state.counters["renewal_share"] = ms(with[kRenewal]) / ms(rest_without);
+  state.counters["rest_slowdown"] = rest / ms(rest_without) - 1;
+}
+BENCHMARK(BM_RenewalInSitu)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_RenewalScoreOnly(benchmark::State& state) {
   const greenlight::Tokenizer tokenizer;

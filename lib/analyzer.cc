@@ -52,12 +52,14 @@ std::optional<std::string> find_title(const Document& doc) {
   return std::string(text);
 }
 
-RenewalReport to_report(const RenewalResult& r) {
+RenewalReport to_report(RenewalResult&& r) {
   RenewalReport out;
-  out.status = r.status;
+  out.status = std::move(r.status);
   out.likelihood = r.likelihood;
-  out.outlook = r.outlook;
-  for (const RenewalEvidenceItem& e : r.evidence) out.evidence.push_back({e.begin, e.end, e.text, e.weight, e.features});
+  out.outlook = std::move(r.outlook);
+  out.evidence.reserve(r.evidence.size());
+  for (RenewalEvidenceItem& e : r.evidence)
+    out.evidence.push_back({e.begin, e.end, std::move(e.text), e.weight, std::move(e.features)});
   return out;
 }
 
