@@ -8,11 +8,13 @@
 // RenewalScorer::score alone on tokenized articles.
 //
 //   build/bench/renewal_bench
+//   GREENLIGHT_RENEWAL_MODEL=other.tsv build/bench/renewal_bench --benchmark_filter='InSitu|ScoreOnly'
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -27,6 +29,13 @@
 #include "greenlight/tokenizer.h"
 
 namespace {
+
+// The renewal model the component benchmarks score with: the built-in one, or the file that
+// GREENLIGHT_RENEWAL_MODEL names (to time another model, e.g. one trained with other options).
+greenlight::RenewalScorer renewal_model() {
+  const char* path = std::getenv("GREENLIGHT_RENEWAL_MODEL");
+  return path && *path ? greenlight::RenewalScorer::load(path) : greenlight::RenewalScorer::load_default();
+}
 
 const std::vector<std::string>& articles() {
   static const std::vector<std::string> texts = greenlight_bench::bundled_articles();
@@ -90,7 +99,7 @@ void BM_RenewalInSitu(benchmark::State& state) {
   const greenlight::DateExtractor dates;
   const greenlight::EntityExtractor entities;
   const greenlight::SentimentScorer sentiment = greenlight::SentimentScorer::load_default();
-  const greenlight::RenewalScorer renewal = greenlight::RenewalScorer::load_default();
+  const greenlight::RenewalScorer renewal = renewal_model();
   enum { kTokenize, kDates, kEntities, kSentiment, kRenewal, kAgain, kParts };
   Clock::duration with[kParts]{}, rest_without{};
   bool full_first = true;
@@ -148,7 +157,7 @@ BENCHMARK(BM_RenewalInSitu)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 void BM_RenewalScoreOnly(benchmark::State& state) {
   const greenlight::Tokenizer tokenizer;
   const greenlight::EntityExtractor entities;
-  const greenlight::RenewalScorer scorer = greenlight::RenewalScorer::load_default();
+  const greenlight::RenewalScorer scorer = renewal_model();
   std::vector<greenlight::Document> docs;
   std::vector<greenlight::RenewalSubject> subjects;
   for (const std::string& text : articles()) {
