@@ -202,8 +202,8 @@ struct RenewalScorer::Model {
       if (kind == "b:" && space != std::string_view::npos) {
         const std::uint32_t first = word_table->id(name.substr(2, space - 2));
         const std::uint32_t second = word_table->id(name.substr(space + 1));
-        word_table->entry(first).begins_pair = true;
-        word_table->entry(second).ends_pair = true;
+        word_table->entry(first).use |= CueTokens::kBeginsPair;
+        word_table->entry(second).use |= CueTokens::kEndsPair;
         pairs.emplace_back(pair_key(first, second), static_cast<int>(i));
       }
     }

@@ -397,6 +397,13 @@ bool is_rumour_prefix(std::uint64_t head) {
   return false;
 }
 
+// The word features a token of `word` can take: every word of two bytes or more, and "?", in a
+// cue sentence; content words of two bytes or more in the others.
+std::uint8_t word_use(std::string_view word, std::uint16_t flags) {
+  if (word.size() >= 2) return SentenceWords::kUseInCue | (flags & kFunctionWord ? 0 : SentenceWords::kUseAlone);
+  return word == "?" ? SentenceWords::kUseInCue : 0;
+}
+
 }  // namespace
 
 CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
@@ -445,6 +452,8 @@ CueWordTable::CueWordTable(const std::vector<std::string_view>& extra_words) {
     e.hash = h;
     e.patterns = info.patterns;
     e.flags = info.flags;
+    e.use = word_use(word, info.flags);
+    if (word == "?" || word == "." || word == "!") e.mark = word[0];
   }
   words_ = static_cast<std::uint32_t>(words.size());
   for (const WordTest& t : pattern_words()) exact_ids_.push_back(t.is_prefix ? 0 : find(t.hash));
@@ -551,36 +560,30 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
     // questions mid-line: "Season 2: Will Netflix Bring It Back? Everything We Know").
     std::size_t unmarked = sentence_begin;
     for (std::size_t i = sentence_begin; i < sentence_end; ++i) {
-      const std::string_view w = doc.normalized(token[i]);
       const std::uint32_t id = ids[i];
       const CueWordTable::Entry& entry = words.entry(id);
       std::uint16_t f = entry.flags;
-      // A word outside the table: only its prefixes can tell something (a rumour, a pattern).
-      const std::uint64_t head = id == 0 ? word_head(w) : 0;
-      if (id == 0 && is_rumour_prefix(head)) f |= kRumourWord;
+      std::uint8_t use = entry.use;
+      // A word in the table is all in its cell. A word outside it can take the word features of a
+      // content word, and only its prefixes can tell something more (a rumour, a pattern).
+      bool may_start = entry.patterns != nullptr;
+      if (id == 0) {
+        const std::string_view w = doc.normalized(token[i]);
+        if (w.size() >= 2) use = SentenceWords::kUseInCue | SentenceWords::kUseAlone;
+        const std::uint64_t head = word_head(w);
+        if (is_rumour_prefix(head)) f |= kRumourWord;
+        may_start = !w.empty() && index.may_start_prefix(head);
+      }
       flags[i] = f;
       sentence_flags |= f;
-      std::uint8_t use = (entry.begins_pair ? CueTokens::kBeginsPair : 0) | (entry.ends_pair ? CueTokens::kEndsPair : 0);
-      // Words of cue sentences (and "?"); content words of the others.
-      if (w.size() >= 2) {
-        use |= SentenceWords::kUseInCue;
-        if (!(f & kFunctionWord)) use |= SentenceWords::kUseAlone;
-      } else if (w.size() == 1) {
-        const char c = w[0];
-        if (c == '?') use |= SentenceWords::kUseInCue;
-        if (c == '?' || c == '.' || c == '!') {
-          std::memset(asked + unmarked, c == '?', i + 1 - unmarked);
-          unmarked = i + 1;
-        }
+      if (entry.mark != 0) {
+        std::memset(asked + unmarked, entry.mark == '?', i + 1 - unmarked);
+        unmarked = i + 1;
       }
       // "* and final": a pattern may start before a word that can follow its wildcard.
       if ((f & kAfterAnyWord) && i > sentence_begin && (out.starts.empty() || out.starts.back() != i - 1))
         out.starts.push_back(static_cast<std::uint32_t>(i - 1));
-      // (Every word in the table has its patterns resolved: only a word outside it, id 0, needs
-      // its prefix tested.)
-      if (entry.patterns || (!(f & kPatternsResolved) && !w.empty() && index.may_start_prefix(head)) ||
-          any_word_starts)
-        out.starts.push_back(static_cast<std::uint32_t>(i));
+      if (may_start || any_word_starts) out.starts.push_back(static_cast<std::uint32_t>(i));
       uses[i] = use;
     }
     std::memset(asked + unmarked, 0, sentence_end - unmarked);

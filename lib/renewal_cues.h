@@ -146,7 +146,12 @@ class CueWordTable {
     const std::vector<int>* patterns = nullptr;  // WordInfo::patterns
     std::int32_t seen_alone = -1, in_cue_sentence = -1;
     std::uint16_t flags = 0;                     // WordInfo::flags
-    bool begins_pair = false, ends_pair = false;
+    // What the word alone decides of a token's CueTokens::use: the word features it can take
+    // (by its size and kFunctionWord) and, in a scorer's table, whether a pair feature begins or
+    // ends with it; and the sentence-ending mark it is ('?', '.', '!'; 0 for none). A token in the
+    // table is then prepared from its cell without reading its bytes.
+    std::uint8_t use = 0;
+    char mark = 0;
   };
 
   // `extra_words` (a scorer's) and the cue reader's words.
@@ -185,7 +190,7 @@ const CueWordTable& cue_word_table();
 // per sentence whether it passes on a rumour. A document is prepared a run at a time, so that
 // memory stays small for any length; 8 bytes a token, so that a run stays in cache.
 struct CueTokens {
-  // In `use`: the table's Entry::begins_pair and Entry::ends_pair.
+  // In `use` (and a scorer's Entry::use): a pair feature begins, or ends, with the word.
   static constexpr std::uint8_t kBeginsPair = 8, kEndsPair = 16;
   const CueWordTable* table = nullptr;
   std::size_t first_token = 0;     // the document's token at index 0 here
