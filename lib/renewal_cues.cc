@@ -569,7 +569,7 @@ void prepare_cue_tokens(const Document& doc, std::size_t first_sentence, std::si
       bool may_start = entry.patterns != nullptr;
       if (id == 0) {
         const std::string_view w = doc.normalized(token[i]);
-        if (w.size() >= 2) use = SentenceWords::kUseInCue | SentenceWords::kUseAlone;
+        use = word_use(w, f);
         const std::uint64_t head = word_head(w);
         if (is_rumour_prefix(head)) f |= kRumourWord;
         may_start = !w.empty() && index.may_start_prefix(head);
